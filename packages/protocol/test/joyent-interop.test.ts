@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { createPublicKey } from 'node:crypto';
+import { before, describe, test } from 'node:test';
+import httpSignature from 'http-signature';
+import {
+  computeDigest,
+  HttpSignatureError,
+  headersToSign,
+  type KeyAndCertificate,
+  readEidasCertificate,
+  requiredSignedHeaders,
+  serialAndIssuerKeyId,
+  signMessage,
+  verifyMessageSignature,
+} from '../src/index.ts';
+import { testPki } from './fixtures.ts';
+
+/**
+ * Our signer and verifier against code we did not write: Joyent's `http-signature` (TritonDataCenter),
+ * the most used draft-cavage implementation on npm.
+ */
+describe('HTTP signatures interoperate with the Joyent http-signature package', () => {
+  let qsealc: KeyAndCertificate;
+  let keyId: string;
+  const body =
+    '{"paymentCoverageRequestId":"MyCoverage123456","instructedAmount":{"currency":"EUR","amount":"123.45"}}';
+  const path = '/stet/psd2/v1/funds-confirmations?trace=1';
+
+  const publicKeyPem = () =>
+    createPublicKey(qsealc.certificatePem).export({ type: 'spki', format: 'pem' }).toString();
+
+  before(async () => {
+    qsealc = (await testPki()).qsealc;
+    keyId = serialAndIssuerKeyId(readEidasCertificate(qsealc.certificatePem));
+  });
+
+  const baseHeaders = () => ({
+    date: new Date().toUTCString(),
+    'content-type': 'application/json',
+    'x-request-id': '0f4e1d2c-7d1a-4f6b-9c0e-0a4e9f1b2c3d',
+    digest: computeDigest(body),
+    'psu-ip-address': '198.51.100.7',
+  });
+
+  test('a request signed by Joyent verifies with our verifier (keyId with commas inside the quotes)', () => {
+    const headers: Record<string, string> = baseHeaders();
+    const clientRequest = {
+      method: 'POST',
+      path,
+      getHeader: (name: string) => headers[name.toLowerCase()],
+      setHeader: (name: string, value: string) => {
+        headers[name.toLowerCase()] = value;
+      },
+    };
+    const names = ['(request-target)', 'date', 'x-request-id', 'digest', 'psu-ip-address'];
+    httpSignature.sign(
+      clientRequest as never,
+      {
+        key: qsealc.privateKeyPem,
+        keyId,
+        algorithm: 'rsa-sha256',
+        headers: names,
+        authorizationHeaderName: 'Signature',
+      } as never,
+    );
+    const signature = headers.signature;
+    assert.ok(signature?.includes(`keyId="${keyId}"`));
+    const { signature: _signature, ...rest } = headers;
+    const verified = verifyMessageSignature({ method: 'POST', target: path, headers: rest }, signature, {
+      requiredHeaders: requiredSignedHeaders(Object.keys(rest), true),
+      resolveKey: () => createPublicKey(qsealc.certificatePem),
+    });
+    assert.deepEqual(verified.headers, names);
+  });
+
+  test('a request signed by us verifies with Joyent parseRequest + verifySignature', () => {
+    const headers = baseHeaders();
+    const names = headersToSign(Object.keys(headers), true);
+    const signature = signMessage(
+      { method: 'POST', target: path, headers },
+      { keyId, privateKey: qsealc.privateKeyPem, headers: names },
+    );
+    const parsed = httpSignature.parseRequest(
+      { method: 'POST', url: path, httpVersion: '1.1', headers: { ...headers, signature } } as never,
+      {
+        authorizationHeaderName: 'signature',
+        headers: ['(request-target)', 'x-request-id', 'digest'],
+      } as never,
+    );
+    assert.equal(parsed.params.keyId, keyId);
+    assert.equal(httpSignature.verifySignature(parsed, publicKeyPem()), true);
+  });
+
+  test('Joyent and our verifier both refuse a request whose signed header changed', () => {
+    const headers = baseHeaders();
+    const names = headersToSign(Object.keys(headers), true);
+    const signature = signMessage(
+      { method: 'POST', target: path, headers },
+      { keyId, privateKey: qsealc.privateKeyPem, headers: names },
+    );
+    const tampered = { ...headers, 'psu-ip-address': '203.0.113.9' };
+    const parsed = httpSignature.parseRequest(
+      { method: 'POST', url: path, httpVersion: '1.1', headers: { ...tampered, signature } } as never,
+      { authorizationHeaderName: 'signature' } as never,
+    );
+    assert.equal(httpSignature.verifySignature(parsed, publicKeyPem()), false);
+    assert.throws(
+      () =>
+        verifyMessageSignature({ method: 'POST', target: path, headers: tampered }, signature, {
+          requiredHeaders: names,
+          resolveKey: () => createPublicKey(qsealc.certificatePem),
+        }),
+      (error) => error instanceof HttpSignatureError && error.reason === 'signature-invalid',
+    );
+  });
+});
