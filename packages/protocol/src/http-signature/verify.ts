@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { isSupportedAlgorithm, verifyBytes } from './algorithms.ts';
+import { verifyDigest } from './digest.ts';
 import { HttpSignatureError } from './errors.ts';
 import { parseSignatureHeader, type SignatureParameters } from './signature-header.ts';
 import { findHeader, type SignableMessage, signingString } from './signing-string.ts';
@@ -12,6 +13,11 @@ export interface VerifyOptions {
   readonly now?: number;
   /** Accepted distance between a signed `Date` and the bank's clock (Joyent's default, 300 s). */
   readonly clockSkewSeconds?: number;
+  /**
+   * The raw body. When given, a non-empty body needs a `Digest` header and any `Digest` must match it
+   * (RFC 3230, STET Part I §3.5); checked before the signature, over the exact bytes received.
+   */
+  readonly body?: Uint8Array;
 }
 
 function fail(reason: ConstructorParameters<typeof HttpSignatureError>[0], message: string): never {
@@ -51,9 +57,9 @@ function checkTime(message: SignableMessage, parameters: SignatureParameters, op
 }
 
 /**
- * Verifies a draft-cavage `Signature` header: required coverage, Date freshness, key resolution and the
- * cryptographic check. Returns the parsed parameters; throws `HttpSignatureError` naming the failed check.
- * The Digest of the body is checked separately and first (`verifyDigest`).
+ * Verifies a draft-cavage `Signature` header: syntax, required coverage, Date freshness, the body Digest,
+ * key resolution and the cryptographic check, in that order. Returns the parsed parameters; throws
+ * `HttpSignatureError` naming the first failed check.
  */
 export function verifyMessageSignature(
   message: SignableMessage,
@@ -69,8 +75,13 @@ export function verifyMessageSignature(
   if (!isSupportedAlgorithm(parameters.algorithm)) {
     fail('algorithm-unsupported', 'Signature algorithm must be "rsa-sha256" or "hs2019"');
   }
+  const digest = findHeader(message.headers, 'digest') || undefined;
+  if (options.body && options.body.length > 0 && digest === undefined) {
+    fail('digest-missing', 'Missing Digest header: send SHA-256=<base64 of the body> and sign it');
+  }
   checkCoverage(parameters, options.requiredHeaders);
   checkTime(message, parameters, options);
+  if (options.body && digest !== undefined) verifyDigest(digest, options.body);
   const data = Buffer.from(
     signingString(
       { ...message, created: parameters.created, expires: parameters.expires },

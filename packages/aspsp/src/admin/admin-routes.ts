@@ -1,0 +1,65 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { isPsd2Role, PSD2_ORGANIZATION_IDENTIFIER } from '@openstet/protocol';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TppLicence, TppRegistry } from '../domain/tpp-licence.ts';
+import { Errors } from '../http/api-error.ts';
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+function sameSecret(given: string, expected: string): boolean {
+  // Hash both so the comparison is constant-time whatever the lengths.
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+function licenceFrom(body: unknown): TppLicence {
+  const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const { organizationIdentifier, name, ncaName, ncaId, roles, status } = fields;
+  if (
+    typeof organizationIdentifier !== 'string' ||
+    !PSD2_ORGANIZATION_IDENTIFIER.test(organizationIdentifier)
+  ) {
+    throw Errors.invalidBody('organizationIdentifier must look like PSDFR-ACPR-12345');
+  }
+  if (typeof name !== 'string' || name.trim() === '')
+    throw Errors.invalidBody('name must be a non-empty string');
+  if (
+    !Array.isArray(roles) ||
+    roles.length === 0 ||
+    !roles.every((role) => typeof role === 'string' && isPsd2Role(role))
+  ) {
+    throw Errors.invalidBody('roles must list PSD2 roles: PSP_AS, PSP_PI, PSP_AI, PSP_IC');
+  }
+  if (status !== 'licensed' && status !== 'withdrawn')
+    throw Errors.invalidBody('status must be licensed or withdrawn');
+  return {
+    organizationIdentifier,
+    name: name.trim(),
+    ncaName: typeof ncaName === 'string' && ncaName ? ncaName : 'ACPR',
+    ncaId: typeof ncaId === 'string' && ncaId ? ncaId : 'FR-ACPR',
+    roles,
+    status,
+  };
+}
+
+/**
+ * Loopback-only administration of a running sandbox, used by `openstet certs tpp` and `openstet registry`
+ * (PGlite is single-process: the CLI must not open the database the server holds). Authenticated by the
+ * secret in `<dataDir>/admin.secret`.
+ */
+export function adminRoutes(app: FastifyInstance, options: { secret: string; registry: TppRegistry }): void {
+  const guard = async (request: FastifyRequest) => {
+    if (!LOOPBACK.test(request.raw.socket.remoteAddress ?? ''))
+      throw Errors.notFound(`No resource at ${request.url}`);
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token || !sameSecret(token, options.secret)) {
+      throw Errors.forbidden('Admin calls need the secret kept in the data directory (admin.secret)');
+    }
+  };
+  app.get('/admin/registry', { onRequest: guard }, async () => ({ licences: await options.registry.list() }));
+  app.post('/admin/registry', { onRequest: guard }, async (request) => {
+    const licence = licenceFrom(request.body);
+    await options.registry.save(licence);
+    return { licence };
+  });
+}

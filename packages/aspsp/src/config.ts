@@ -1,0 +1,109 @@
+import { isIP } from 'node:net';
+import { resolve } from 'node:path';
+
+/** Everything the server reads from its environment, validated once and frozen. */
+export interface Config {
+  /** Sandbox PKI, embedded database and admin secret live here (`OPENSTET_DATA_DIR`, default `./.openstet`). */
+  readonly dataDir: string;
+  /** PostgreSQL connection string; when absent the embedded PGlite database in the data directory is used. */
+  readonly databaseUrl: string | undefined;
+  /** PostgreSQL schema for openstet's tables (`OPENSTET_DATABASE_SCHEMA`, default `public`). */
+  readonly databaseSchema: string;
+  readonly host: string;
+  readonly publicPort: number;
+  readonly mtlsPort: number;
+  /** Base URLs as TPPs and browsers reach them (RFC 8705 §5 mTLS endpoint aliases). */
+  readonly publicUrl: string;
+  readonly mtlsUrl: string;
+  /** Extra QTSP CA certificates (PEM files) trusted for client certificates, besides the sandbox test CA. */
+  readonly trustedCaFiles: readonly string[];
+  /** Whether the sandbox test CA is trusted. Never in production. */
+  readonly trustSandboxCa: boolean;
+  /** Production server certificate and key (PEM); the sandbox issues its own when absent. */
+  readonly tlsCertFile: string | undefined;
+  readonly tlsKeyFile: string | undefined;
+  /** Header carrying the client certificate from a TLS-terminating proxy, e.g. `x-ssl-client-cert`. */
+  readonly clientCertHeader: string | undefined;
+  /** Addresses or CIDR ranges of the proxies allowed to set `clientCertHeader`. */
+  readonly trustedProxies: readonly string[];
+  readonly logLevel: string;
+  /** How long registry and registration lookups are cached (changes made through the server apply at once). */
+  readonly trustCacheSeconds: number;
+  /** Accepted distance between a signed `Date` header and the bank's clock. */
+  readonly clockSkewSeconds: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65_535)
+    throw new ConfigError(`${name} must be a port number, got "${raw}"`);
+  return value;
+}
+
+function seconds(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0)
+    throw new ConfigError(`${name} must be a number of seconds, got "${raw}"`);
+  return value;
+}
+
+function list(env: Env, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+function proxies(env: Env): string[] {
+  const entries = list(env, 'OPENSTET_TRUSTED_PROXIES');
+  for (const entry of entries) {
+    const [address, prefix] = entry.split('/');
+    if (!address || isIP(address) === 0 || (prefix !== undefined && !/^\d{1,3}$/.test(prefix))) {
+      throw new ConfigError(`OPENSTET_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
+    }
+  }
+  return entries;
+}
+
+/** Reads the configuration from environment variables, with sandbox defaults. */
+export function loadConfig(env: Env = process.env): Config {
+  const publicPort = port(env, 'OPENSTET_PUBLIC_PORT', 8443);
+  const mtlsPort = port(env, 'OPENSTET_MTLS_PORT', 8444);
+  const host = env.OPENSTET_HOST || 'localhost';
+  const clientCertHeader = env.OPENSTET_CLIENT_CERT_HEADER?.trim().toLowerCase() || undefined;
+  const trustedProxies = proxies(env);
+  if (clientCertHeader && trustedProxies.length === 0) {
+    throw new ConfigError(
+      'OPENSTET_CLIENT_CERT_HEADER needs OPENSTET_TRUSTED_PROXIES: the addresses allowed to set it',
+    );
+  }
+  return Object.freeze({
+    dataDir: resolve(env.OPENSTET_DATA_DIR || '.openstet'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.OPENSTET_DATABASE_SCHEMA || 'public',
+    host,
+    publicPort,
+    mtlsPort,
+    publicUrl: (env.OPENSTET_PUBLIC_URL || `https://localhost:${publicPort}`).replace(/\/$/, ''),
+    mtlsUrl: (env.OPENSTET_MTLS_URL || `https://localhost:${mtlsPort}`).replace(/\/$/, ''),
+    trustedCaFiles: Object.freeze(list(env, 'OPENSTET_TRUSTED_CA_FILES')),
+    trustSandboxCa: env.OPENSTET_TRUST_SANDBOX_CA !== 'false',
+    tlsCertFile: env.OPENSTET_TLS_CERT_FILE || undefined,
+    tlsKeyFile: env.OPENSTET_TLS_KEY_FILE || undefined,
+    clientCertHeader,
+    trustedProxies: Object.freeze(trustedProxies),
+    logLevel: env.OPENSTET_LOG_LEVEL || 'info',
+    trustCacheSeconds: seconds(env, 'OPENSTET_TRUST_CACHE_SECONDS', 5),
+    clockSkewSeconds: seconds(env, 'OPENSTET_CLOCK_SKEW_SECONDS', 300),
+  });
+}

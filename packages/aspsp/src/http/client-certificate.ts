@@ -1,0 +1,119 @@
+import { BlockList, isIP } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import { type EidasCertificate, readEidasCertificate } from '@openstet/protocol';
+import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { TppIdentity } from '../domain/authorise-tpp.ts';
+import { qwacIdentity } from '../trust/qwac-identity.ts';
+import type { TrustStore } from '../trust/trust-store.ts';
+import { ApiError, Errors } from './api-error.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The TPP on the other end of the mutual TLS connection, read from its QWAC. */
+    tpp: TppIdentity | undefined;
+  }
+}
+
+export interface ClientCertificateOptions {
+  readonly trustStore: TrustStore;
+  /** Header set by a TLS-terminating proxy (lower case); only honoured from `trustedProxies`. */
+  readonly header: string | undefined;
+  readonly trustedProxies: readonly string[];
+}
+
+type Outcome = TppIdentity | ApiError;
+
+function identify(certificate: () => EidasCertificate): Outcome {
+  try {
+    return qwacIdentity(certificate());
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    return Errors.invalidCertificate('Client certificate could not be parsed as an X.509 certificate');
+  }
+}
+
+/** nginx `$ssl_client_escaped_cert` (URL-encoded PEM), a PEM, or RFC 9440 `:<base64 DER>:`. */
+function certificateFromHeader(value: string): EidasCertificate {
+  const text = value.trim();
+  if (text.startsWith(':') && text.endsWith(':'))
+    return readEidasCertificate(Buffer.from(text.slice(1, -1), 'base64'));
+  const decoded = text.includes('%') ? decodeURIComponent(text) : text;
+  if (decoded.includes('-----BEGIN')) return readEidasCertificate(decoded);
+  return readEidasCertificate(Buffer.from(decoded, 'base64'));
+}
+
+function proxyList(addresses: readonly string[]): BlockList {
+  const list = new BlockList();
+  for (const entry of addresses) {
+    const [address = '', prefix] = entry.split('/');
+    const type = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (prefix === undefined) list.addAddress(address, type);
+    else list.addSubnet(address, Number(prefix), type);
+  }
+  return list;
+}
+
+function isFrom(list: BlockList, address: string | undefined): boolean {
+  if (!address) return false;
+  const plain = address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
+  return list.check(plain, isIP(plain) === 6 ? 'ipv6' : 'ipv4');
+}
+
+/**
+ * Establishes `request.tpp` on the mTLS listener. The QWAC is parsed once per TLS connection (cached on
+ * the socket) — or once per distinct header value behind a trusted proxy, where the chain to a trusted
+ * QTSP is checked here because the proxy may not have (ingress-nginx#8584). The proxy header is removed
+ * from every request that does not come from a trusted proxy, so no handler can be fooled by it.
+ */
+export function clientCertificateHook(options: ClientCertificateOptions): onRequestAsyncHookHandler {
+  const bySocket = new WeakMap<object, Outcome>();
+  const byHeader = new Map<string, Outcome>();
+  const proxies = proxyList(options.trustedProxies);
+
+  const fromHeader = (value: string): Outcome => {
+    let outcome = byHeader.get(value);
+    if (!outcome) {
+      outcome = identify(() => {
+        const certificate = certificateFromHeader(value);
+        if (!options.trustStore.issued(certificate)) {
+          throw Errors.invalidCertificate('Client certificate is not issued by a QTSP CA this bank trusts');
+        }
+        return certificate;
+      });
+      if (byHeader.size >= 1024) byHeader.delete(byHeader.keys().next().value ?? '');
+      byHeader.set(value, outcome);
+    }
+    return outcome;
+  };
+
+  const fromSocket = (request: FastifyRequest): Outcome | undefined => {
+    const socket = request.raw.socket as Partial<TLSSocket>;
+    if (!socket.encrypted || !socket.authorized || !socket.getPeerX509Certificate) return undefined;
+    let outcome = bySocket.get(socket);
+    if (!outcome) {
+      const peer = socket.getPeerX509Certificate();
+      outcome = peer ? identify(() => readEidasCertificate(peer.raw)) : undefined;
+      if (outcome) bySocket.set(socket, outcome);
+    }
+    return outcome;
+  };
+
+  return async (request) => {
+    let outcome: Outcome | undefined;
+    if (options.header) {
+      const value = request.headers[options.header];
+      if (isFrom(proxies, request.raw.socket.remoteAddress)) {
+        if (typeof value === 'string' && value !== '') outcome = fromHeader(value);
+      } else {
+        delete request.headers[options.header];
+      }
+    }
+    outcome ??= fromSocket(request);
+    if (!outcome)
+      throw Errors.certificateRequired(
+        'A client certificate (eIDAS QWAC) is required on this endpoint (STET Part I §3.2)',
+      );
+    if (outcome instanceof ApiError) throw outcome;
+    request.tpp = outcome;
+  };
+}

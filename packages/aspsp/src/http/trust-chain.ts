@@ -1,0 +1,153 @@
+import type { KeyObject } from 'node:crypto';
+import {
+  computeDigest,
+  HttpSignatureError,
+  keyIdMatches,
+  type Psd2Role,
+  parseKeyId,
+  requiredSignedHeaders,
+  signMessage,
+  verifyMessageSignature,
+} from '@openstet/protocol';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, RouteShorthandOptions } from 'fastify';
+import { authoriseTpp, type TppIdentity, type TppRefusal } from '../domain/authorise-tpp.ts';
+import type { TppLicence } from '../domain/tpp-licence.ts';
+import type { SigningCertificate } from '../trust/signing-certificates.ts';
+import type { TtlCache } from '../trust/ttl-cache.ts';
+import { type ApiError, Errors } from './api-error.ts';
+import { rejectInvalidJson } from './raw-body.ts';
+
+export interface TrustChainDeps {
+  readonly licences: TtlCache<TppLicence | undefined>;
+  readonly signingCertificates: TtlCache<SigningCertificate | undefined>;
+  /** The bank's own QSealC, to sign responses (STET CR199). */
+  readonly bankSeal: { readonly keyId: string; readonly privateKey: KeyObject };
+  readonly clockSkewSeconds: number;
+  readonly now: () => Date;
+}
+
+export interface StetRouteOptions {
+  /** The PSD2 role the endpoint needs (ETSI TS 119 495 §5.1): PSP_IC, PSP_AI or PSP_PI. */
+  readonly role: Psd2Role;
+  /** Sign 2xx responses with the bank's QSealC (STET CR199: funds confirmation and payment calls). */
+  readonly signResponse?: boolean;
+}
+
+const EMPTY = Buffer.alloc(0);
+
+function refusalError(tpp: TppIdentity, refusal: TppRefusal): ApiError {
+  const org = tpp.organizationIdentifier;
+  switch (refusal.reason) {
+    case 'certificate-expired':
+      return Errors.invalidCertificate(
+        `Client certificate expired on ${refusal.at.toISOString()}: renew your QWAC`,
+      );
+    case 'certificate-not-yet-valid':
+      return Errors.invalidCertificate(`Client certificate is not valid before ${refusal.at.toISOString()}`);
+    case 'not-registered':
+      return Errors.notLicensed(`${org} is not in the register of licensed TPPs (REGAFI / EBA register)`);
+    case 'licence-withdrawn':
+      return Errors.licenceWithdrawn(`The licence of ${org} is withdrawn in the register: access refused`);
+    case 'role-not-in-certificate':
+      return Errors.roleMissing(`Your QWAC does not carry the PSD2 role ${refusal.role} this endpoint needs`);
+    case 'role-not-licensed':
+      return Errors.roleMissing(
+        `${org} is not licensed for the PSD2 role ${refusal.role} this endpoint needs`,
+      );
+  }
+}
+
+function keyResolver(tpp: TppIdentity, signer: SigningCertificate | undefined, now: Date) {
+  const unknown = (message: string) => new HttpSignatureError('key-id-unknown', message);
+  return (keyId: string): KeyObject => {
+    if (!signer)
+      throw unknown(`No QSealC registered for ${tpp.organizationIdentifier}: POST /register first`);
+    const parsed = parseKeyId(keyId);
+    if (!parsed)
+      throw unknown('keyId must read SN=<hex serial>,CA=<issuer DN> or be your registered certificate URL');
+    if (!keyIdMatches(parsed, signer.certificate, signer.urls)) {
+      throw unknown(`keyId matches no QSealC registered for ${tpp.organizationIdentifier}`);
+    }
+    if (!signer.trusted || now > signer.certificate.notAfter || now < signer.certificate.notBefore) {
+      throw new HttpSignatureError(
+        'signature-invalid',
+        'Your registered QSealC is expired or no longer trusted: register a new one',
+      );
+    }
+    return signer.certificate.publicKey;
+  };
+}
+
+/**
+ * The trust chain every STET call passes, written out in the order it runs:
+ * 1. onRequest: the TPP identity from the QWAC (global hook) is authorised for the endpoint's role;
+ * 2. preValidation: the QSealC signature and the Digest of the raw body (STET Part I §3.5; seed: 400);
+ * 3. onSend: 2xx responses of funds-confirmation and payment calls are signed by the bank (CR199).
+ */
+export function createTrustChain(deps: TrustChainDeps) {
+  const authorise =
+    (role: Psd2Role | undefined): onRequestAsyncHookHandler =>
+    async (request) => {
+      const tpp = request.tpp;
+      if (!tpp)
+        throw Errors.certificateRequired('A client certificate (eIDAS QWAC) is required on this endpoint');
+      const refusal = authoriseTpp(
+        tpp,
+        await deps.licences.get(tpp.organizationIdentifier),
+        role,
+        deps.now(),
+      );
+      if (refusal) throw refusalError(tpp, refusal);
+    };
+
+  const verifySignature = async (request: FastifyRequest): Promise<void> => {
+    const tpp = request.tpp as TppIdentity;
+    const body = request.rawBody ?? EMPTY;
+    const signer = await deps.signingCertificates.get(tpp.organizationIdentifier);
+    const now = deps.now();
+    verifyMessageSignature(
+      { method: request.method, target: request.raw.url ?? request.url, headers: request.headers },
+      request.headers.signature as string | undefined,
+      {
+        requiredHeaders: requiredSignedHeaders(Object.keys(request.headers), body.length > 0),
+        resolveKey: keyResolver(tpp, signer, now),
+        clockSkewSeconds: deps.clockSkewSeconds,
+        now: now.getTime(),
+        body,
+      },
+    );
+  };
+
+  const signResponse = async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (reply.statusCode < 200 || reply.statusCode >= 300) return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    const headers = {
+      date: new Date().toUTCString(),
+      digest: computeDigest(payload),
+      'x-request-id': String(reply.getHeader('x-request-id') ?? ''),
+    };
+    reply.headers(headers);
+    reply.header(
+      'signature',
+      signMessage({ headers }, { ...deps.bankSeal, headers: ['date', 'digest', 'x-request-id'] }),
+    );
+    return payload;
+  };
+
+  return Object.freeze({
+    /** Hooks for a STET API route: role, Digest, signature, JSON syntax, and the response signature. */
+    stetRoute(options: StetRouteOptions): RouteShorthandOptions {
+      return {
+        onRequest: [authorise(options.role)],
+        preValidation: [verifySignature, rejectInvalidJson],
+        ...(options.signResponse ? { onSend: [signResponse] } : {}),
+      };
+    },
+    /** Hooks for a TPP route that is not signed (registration, token): any licensed PSD2 role, or `role`. */
+    tppRoute(role?: Psd2Role): RouteShorthandOptions {
+      return { onRequest: [authorise(role)], preValidation: [rejectInvalidJson] };
+    },
+  });
+}
+
+export type TrustChain = ReturnType<typeof createTrustChain>;

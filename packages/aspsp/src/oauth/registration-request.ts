@@ -1,0 +1,120 @@
+import { type EidasCertificate, readEidasCertificate } from '@openstet/protocol';
+import { ApiError } from '../http/api-error.ts';
+import type { TrustStore } from '../trust/trust-store.ts';
+
+/** RFC 7591 §3.2.2 error codes, carried in the ErrorModel `error` field. */
+const invalidMetadata = (message: string) => new ApiError(400, 'invalid_client_metadata', message);
+const invalidRedirectUri = (message: string) => new ApiError(400, 'invalid_redirect_uri', message);
+
+export interface RegistrationInput {
+  readonly clientName: string;
+  readonly redirectUris: readonly string[];
+  readonly signingCertificate: EidasCertificate;
+  readonly signingCertificatePem: string;
+  readonly signingCertificateUrl: string | undefined;
+}
+
+const MAX_REDIRECT_URIS = 10;
+/** The seed's `redirect_uri` is "Chaîne [140]". */
+const MAX_URI_LENGTH = 140;
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function redirectUri(value: unknown, index: number): string {
+  const field = `redirect_uris[${index}]`;
+  if (typeof value !== 'string' || value.length === 0)
+    throw invalidRedirectUri(`${field} must be a non-empty string`);
+  if (value.length > MAX_URI_LENGTH)
+    throw invalidRedirectUri(`${field} is longer than ${MAX_URI_LENGTH} characters`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalidRedirectUri(`${field} is not an absolute URL`);
+  }
+  // RFC 6749 §3.1.2: no fragment. §10.5/BCP 212: https, except loopback during development.
+  if (value.includes('#')) throw invalidRedirectUri(`${field} must not contain a fragment (RFC 6749 §3.1.2)`);
+  const localHttp = url.protocol === 'http:' && LOOPBACK.has(url.hostname);
+  if (url.protocol !== 'https:' && !localHttp) {
+    throw invalidRedirectUri(`${field} must use https (http only for localhost or 127.0.0.1)`);
+  }
+  return value;
+}
+
+function signingCertificate(
+  value: unknown,
+  organizationIdentifier: string,
+  trustStore: TrustStore,
+): EidasCertificate {
+  if (typeof value !== 'string' || !value.includes('-----BEGIN CERTIFICATE-----')) {
+    throw invalidMetadata('signing_certificate must be your QSealC as a PEM string');
+  }
+  let certificate: EidasCertificate;
+  try {
+    certificate = readEidasCertificate(value);
+  } catch {
+    throw invalidMetadata('signing_certificate is not a readable X.509 certificate');
+  }
+  if (!certificate.qcTypes.includes('eseal'))
+    throw invalidMetadata('signing_certificate must be a QSealC (QcType eseal)');
+  if (certificate.organizationIdentifier !== organizationIdentifier) {
+    throw invalidMetadata(
+      `signing_certificate belongs to ${certificate.organizationIdentifier ?? 'no organisation'}, not ${organizationIdentifier}`,
+    );
+  }
+  if (!trustStore.issued(certificate))
+    throw invalidMetadata('signing_certificate is not issued by a QTSP CA this bank trusts');
+  const now = new Date();
+  if (now < certificate.notBefore || now > certificate.notAfter)
+    throw invalidMetadata('signing_certificate is not valid now');
+  if (certificate.publicKey.asymmetricKeyType !== 'rsa')
+    throw invalidMetadata('signing_certificate must hold an RSA key (rsa-sha256)');
+  return certificate;
+}
+
+function optionalUrl(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || !URL.canParse(value) || !value.startsWith('https://')) {
+    throw invalidMetadata('signing_certificate_url must be an https URL (used as keyId, never fetched)');
+  }
+  return new URL(value).href;
+}
+
+/**
+ * Validates a registration body (RFC 7591 §2 metadata, BPCE `/register`): redirect URIs, client name and a
+ * QSealC of the same organisation as the QWAC, issued by a trusted QTSP (Airlock STET checks).
+ */
+export function parseRegistration(
+  body: unknown,
+  organizationIdentifier: string,
+  trustStore: TrustStore,
+): RegistrationInput {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw invalidMetadata(
+      'Body must be a JSON object with redirect_uris, client_name and signing_certificate',
+    );
+  }
+  const fields = body as Record<string, unknown>;
+  if (fields.client_id !== undefined && fields.client_id !== organizationIdentifier) {
+    throw invalidMetadata(
+      `client_id must be your organizationIdentifier ${organizationIdentifier} or absent`,
+    );
+  }
+  const uris = fields.redirect_uris;
+  if (!Array.isArray(uris) || uris.length === 0)
+    throw invalidRedirectUri('redirect_uris must be a non-empty array of URLs');
+  if (uris.length > MAX_REDIRECT_URIS)
+    throw invalidRedirectUri(`redirect_uris holds at most ${MAX_REDIRECT_URIS} URLs`);
+  const name = fields.client_name;
+  if (typeof name !== 'string' || name.trim() === '' || name.length > 140) {
+    throw invalidMetadata(
+      'client_name must be a non-empty string of at most 140 characters (shown to customers)',
+    );
+  }
+  return Object.freeze({
+    clientName: name.trim(),
+    redirectUris: Object.freeze([...new Set(uris.map(redirectUri))]),
+    signingCertificate: signingCertificate(fields.signing_certificate, organizationIdentifier, trustStore),
+    signingCertificatePem: fields.signing_certificate as string,
+    signingCertificateUrl: optionalUrl(fields.signing_certificate_url),
+  });
+}

@@ -1,0 +1,124 @@
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { type App, buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { adminSecret, publishServerState, runningServer } from './data-dir.ts';
+import { loggerOptions } from './http/logger.ts';
+import { openStore } from './store/open-store.ts';
+import { loadBankSeal, loadTrustStore } from './trust/load-trust.ts';
+import { ensureSandboxPki } from './trust/sandbox-pki.ts';
+
+export interface RunningServer {
+  readonly app: App;
+  readonly publicUrl: string;
+  readonly mtlsUrl: string;
+  readonly dataDir: string;
+  readonly database: 'pglite' | 'postgres';
+  readonly warnings: readonly string[];
+  close(): Promise<void>;
+}
+
+export class ServerStartError extends Error {
+  override readonly name = 'ServerStartError';
+}
+
+async function listen(app: FastifyInstance, name: string, host: string, port: number): Promise<number> {
+  await app.listen({
+    host,
+    port,
+    listenTextResolver: (address) => `${name} listener on ${address.replace(/^http:/, 'https:')}`,
+  });
+  return (app.server.address() as AddressInfo).port;
+}
+
+function urlWithPort(url: string, configuredPort: number, actualPort: number): string {
+  return configuredPort === 0 ? url.replace(/:0$/, `:${actualPort}`) : url;
+}
+
+/**
+ * Starts the bank: sandbox PKI, database (migrated), the public listener and the mTLS listener
+ * (RFC 8705 §5 endpoint aliases). The only place that listens. `close()` drains both listeners, then
+ * closes the database.
+ */
+export interface StartOptions {
+  /** `false` silences the logs (tests, benchmarks). */
+  readonly log?: boolean;
+  /** Adds routes before the listeners open (tests and benchmarks register their own STET routes). */
+  readonly extend?: (app: App) => void;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const other = runningServer(config.dataDir);
+  if (other)
+    throw new ServerStartError(
+      `Another openstet server (pid ${other.pid}) uses ${config.dataDir}; stop it first`,
+    );
+  const pki = await ensureSandboxPki(config.dataDir);
+  const key = config.tlsKeyFile ? readFileSync(config.tlsKeyFile, 'utf8') : pki.server.privateKeyPem;
+  const cert = config.tlsCertFile ? readFileSync(config.tlsCertFile, 'utf8') : pki.server.certificatePem;
+  const trustStore = loadTrustStore(config, pki);
+  const proxied = config.clientCertHeader !== undefined;
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    schema: config.databaseSchema,
+  });
+  const app = await buildApp(config, {
+    store,
+    trustStore,
+    bankSeal: loadBankSeal(pki),
+    adminSecret: adminSecret(config.dataDir),
+    logger: options.log === false ? false : loggerOptions(config.logLevel),
+    tls: {
+      public: { key, cert, minVersion: 'TLSv1.2' },
+      // STET Part I §3.2: mutual TLS (1.2 at least) with a QWAC; an unknown CA or no certificate fails the
+      // handshake. Behind a proxy the proxy connects without one and the certificate comes in a header.
+      mtls: {
+        key,
+        cert,
+        minVersion: 'TLSv1.2',
+        requestCert: true,
+        rejectUnauthorized: !proxied,
+        ca: [...trustStore.pems],
+      },
+    },
+  });
+  try {
+    options.extend?.(app);
+    const publicPort = await listen(app.public, 'public', config.host, config.publicPort);
+    const mtlsPort = await listen(app.mtls, 'mTLS', config.host, config.mtlsPort);
+    const publicUrl = urlWithPort(config.publicUrl, config.publicPort, publicPort);
+    const mtlsUrl = urlWithPort(config.mtlsUrl, config.mtlsPort, mtlsPort);
+    const unpublish = publishServerState(config.dataDir, {
+      pid: process.pid,
+      publicUrl,
+      mtlsUrl,
+      adminUrl: `https://127.0.0.1:${publicPort}`,
+      serverFingerprint256: new X509Certificate(cert).fingerprint256,
+    });
+    const warnings = config.trustSandboxCa
+      ? [
+          'The sandbox test CA is trusted: test certificates only. Set OPENSTET_TRUST_SANDBOX_CA=false in production.',
+        ]
+      : [];
+    return Object.freeze({
+      app,
+      publicUrl,
+      mtlsUrl,
+      dataDir: config.dataDir,
+      database: store.engine,
+      warnings,
+      async close() {
+        unpublish();
+        await app.close();
+        await store.close();
+      },
+    });
+  } catch (error) {
+    await app.close();
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,11 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as tppTrust from './001-tpp-trust.ts';
+
+/** Every migration, in order; bundled in code so the server needs no migration folder at run time. */
+const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
+  '001-tpp-trust': tppTrust,
+});
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};

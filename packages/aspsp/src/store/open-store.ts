@@ -1,0 +1,61 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly engine: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** PostgreSQL connection string; without it an embedded PGlite database is used. */
+  readonly databaseUrl?: string | undefined;
+  /** PGlite data directory; in memory when absent. Never opened by two processes at once. */
+  readonly dataDir?: string | undefined;
+  /** A PGlite instance owned by the caller (tests share one per process); `close()` leaves it open. */
+  readonly pglite?: PGlite | undefined;
+  /** PostgreSQL schema holding the tables (default `public`; tests use one schema each). */
+  readonly schema?: string | undefined;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function dialect(options: StoreOptions) {
+  if (options.databaseUrl) {
+    return {
+      engine: 'postgres' as const,
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 10 }) }),
+    };
+  }
+  if (options.pglite)
+    return { engine: 'pglite' as const, dialect: new PGliteDialect({ pglite: options.pglite }) };
+  const directory = options.dataDir ? join(options.dataDir, 'pgdata') : undefined;
+  if (directory) mkdirSync(directory, { recursive: true });
+  return { engine: 'pglite' as const, dialect: new PGliteDialect({ pglite: new PGlite(directory) }) };
+}
+
+/** Opens the database, creates the schema when asked, and brings it to the latest migration. */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  const schema = options.schema ?? 'public';
+  if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name "${schema}"`);
+  const { engine, dialect: chosen } = dialect(options);
+  const root = new Kysely<Database>({ dialect: chosen });
+  const close = options.pglite ? async () => {} : () => root.destroy();
+  try {
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(root);
+    const db = schema === 'public' ? root : root.withSchema(schema);
+    const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema: schema });
+    const { error } = await migrator.migrateToLatest();
+    if (error) throw error;
+    return Object.freeze({ db, engine, close });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,38 @@
+import { Command, CommanderError } from 'commander';
+import { certsCommand } from './commands/certs.ts';
+import { registryCommand } from './commands/registry.ts';
+import { serveCommand } from './commands/serve.ts';
+import { EXIT, UsageError } from './exit-codes.ts';
+
+const program = new Command('openstet')
+  .description('openstet — the STET PSD2 bank side (ASPSP) with its sandbox, and the TPP tools')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride()
+  .addCommand(serveCommand())
+  .addCommand(certsCommand())
+  .addCommand(registryCommand())
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ npx openstet serve
+  $ npx openstet certs tpp --org-id PSDFR-ACPR-12345 --name "Acme Cards" --roles PSP_IC,PSP_AI --out ./tpp
+  $ npx openstet registry withdraw --org-id PSDFR-ACPR-12345
+  $ npx openstet registry list --json`,
+  );
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; every other commander error is a usage error.
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else if (error instanceof UsageError) {
+    process.stderr.write(`openstet: ${error.message}\n`);
+    process.exitCode = EXIT.usage;
+  } else {
+    process.stderr.write(`openstet: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = EXIT.failure;
+  }
+}

@@ -1,0 +1,93 @@
+import { request } from 'node:https';
+import { connect } from 'node:tls';
+import {
+  adminSecret,
+  type Config,
+  openStore,
+  runningServer,
+  type ServerState,
+  type TppLicence,
+  type TppRegistry,
+  tppRegistryRepository,
+} from '@openstet/aspsp';
+
+/** Calls the admin API of a running server over TLS, pinned to the server certificate it published. */
+function adminCall(
+  state: ServerState,
+  secret: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const url = new URL(path, state.adminUrl);
+  return new Promise((resolve, reject) => {
+    const socket = connect({
+      host: url.hostname,
+      port: Number(url.port),
+      servername: 'localhost',
+      rejectUnauthorized: false,
+    });
+    socket.once('error', reject);
+    socket.once('secureConnect', () => {
+      if (socket.getPeerX509Certificate()?.fingerprint256 !== state.serverFingerprint256) {
+        socket.destroy();
+        reject(new Error('the server on the admin port is not the one recorded in the data directory'));
+        return;
+      }
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const call = request(
+        {
+          method,
+          path: url.pathname,
+          createConnection: () => socket,
+          headers: {
+            authorization: `Bearer ${secret}`,
+            ...(payload ? { 'content-type': 'application/json' } : {}),
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { message?: string };
+            if ((response.statusCode ?? 500) >= 400)
+              reject(new Error(parsed.message ?? `admin API answered ${response.statusCode}`));
+            else resolve(parsed);
+          });
+        },
+      );
+      call.once('error', reject);
+      call.end(payload);
+    });
+  });
+}
+
+function remoteRegistry(state: ServerState, secret: string): TppRegistry {
+  const list = async () =>
+    ((await adminCall(state, secret, 'GET', '/admin/registry')) as { licences: TppLicence[] }).licences;
+  return {
+    list,
+    find: async (org) => (await list()).find((licence) => licence.organizationIdentifier === org),
+    save: async (licence) => {
+      await adminCall(state, secret, 'POST', '/admin/registry', licence);
+    },
+  };
+}
+
+/**
+ * Runs `work` against the register of licensed TPPs: through the running server when there is one (PGlite
+ * is single-process, and the server's caches must learn the change), else directly on the database.
+ */
+export async function withRegistry<T>(
+  config: Config,
+  work: (registry: TppRegistry) => Promise<T>,
+): Promise<T> {
+  const state = runningServer(config.dataDir);
+  if (state) return work(remoteRegistry(state, adminSecret(config.dataDir)));
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await work(tppRegistryRepository(store.db));
+  } finally {
+    await store.close();
+  }
+}
