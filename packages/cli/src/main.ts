@@ -7,8 +7,6 @@ import { EXIT, UsageError } from './exit-codes.ts';
 const program = new Command('openstet')
   .description('openstet — the STET PSD2 bank side (ASPSP) with its sandbox, and the TPP tools')
   .version('0.1.0')
-  .showHelpAfterError()
-  .exitOverride()
   .addCommand(serveCommand())
   .addCommand(certsCommand())
   .addCommand(registryCommand())
@@ -21,6 +19,13 @@ Examples:
   $ npx openstet registry withdraw --org-id PSDFR-ACPR-12345
   $ npx openstet registry list --json`,
   );
+
+/** Commands built with `new Command()` do not inherit these settings: apply them to the whole tree. */
+function throwInsteadOfExit(command: Command): void {
+  command.exitOverride().showHelpAfterError();
+  for (const child of command.commands) throwInsteadOfExit(child);
+}
+throwInsteadOfExit(program);
 
 try {
   await program.parseAsync(process.argv);
