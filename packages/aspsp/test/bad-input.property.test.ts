@@ -10,12 +10,24 @@ import { proxyCertificateHeader, signedHeaders } from './helpers/tpp-request.ts'
 
 const ROUTE = '/stet/psd2/v1/test-funds';
 const headerText = fc.string({ unit: 'grapheme-ascii', maxLength: 120 });
-const STET_HEADERS = ['signature', 'digest', 'x-request-id', 'date', 'content-type', 'psu-ip-address', 'psu-device-id', 'authorization'] as const;
+const STET_HEADERS = [
+  'signature',
+  'digest',
+  'x-request-id',
+  'date',
+  'content-type',
+  'psu-ip-address',
+  'psu-device-id',
+  'authorization',
+] as const;
 
 function assertClearRefusal(response: LightMyRequestResponse, input: unknown): void {
   assert.ok(response.headers['x-request-id'], 'X-Request-ID is echoed');
   if (response.statusCode === 200) return;
-  assert.ok(response.statusCode >= 400 && response.statusCode < 500, `${response.statusCode} for ${JSON.stringify(input)}: ${response.body}`);
+  assert.ok(
+    response.statusCode >= 400 && response.statusCode < 500,
+    `${response.statusCode} for ${JSON.stringify(input)}: ${response.body}`,
+  );
   const body = response.json();
   assert.ok(isErrorModel(body), response.body);
   assert.ok(body.message.length > 0 && body.message.length <= 140);
@@ -27,7 +39,11 @@ for (const engine of ENGINES) {
     before(async () => {
       bank = await injectApp(engine, {
         extend: (app: App) => {
-          app.mtls.post(ROUTE, app.trust.stetRoute({ role: 'PSP_IC', signResponse: true }), async (request) => ({ received: request.body ?? null }));
+          app.mtls.post(
+            ROUTE,
+            app.trust.stetRoute({ role: 'PSP_IC', signResponse: true }),
+            async (request) => ({ received: request.body ?? null }),
+          );
         },
       });
       await bank.onboard(bank.pki.acme);
@@ -35,15 +51,26 @@ for (const engine of ENGINES) {
     after(() => bank.close());
 
     const send = (headers: Record<string, string>, payload: string) =>
-      bank.app.mtls.inject({ method: 'POST', url: ROUTE, payload, headers: { ...headers, ...proxyCertificateHeader(bank.pki.acme.qwac.certificatePem) } });
+      bank.app.mtls.inject({
+        method: 'POST',
+        url: ROUTE,
+        payload,
+        headers: { ...headers, ...proxyCertificateHeader(bank.pki.acme.qwac.certificatePem) },
+      });
 
     test('random values in any STET header of an otherwise valid signed request (property)', async () => {
       const body = '{"paymentCoverageRequestId":"MyCoverage123456"}';
       await fc.assert(
-        fc.asyncProperty(fc.dictionary(fc.constantFrom(...STET_HEADERS), headerText, { minKeys: 1 }), async (overrides) => {
-          const headers = { ...signedHeaders(bank.pki.acme, { method: 'POST', url: ROUTE, body }), ...overrides };
-          assertClearRefusal(await send(headers, body), overrides);
-        }),
+        fc.asyncProperty(
+          fc.dictionary(fc.constantFrom(...STET_HEADERS), headerText, { minKeys: 1 }),
+          async (overrides) => {
+            const headers = {
+              ...signedHeaders(bank.pki.acme, { method: 'POST', url: ROUTE, body }),
+              ...overrides,
+            };
+            assertClearRefusal(await send(headers, body), overrides);
+          },
+        ),
         { numRuns: 400 },
       );
     });
@@ -51,7 +78,10 @@ for (const engine of ENGINES) {
     test('random and mutated bodies, correctly signed or not (property)', async () => {
       const mutated = fc
         .tuple(fc.json(), fc.nat(), fc.string({ maxLength: 4 }))
-        .map(([json, at, insert]) => json.slice(0, at % (json.length + 1)) + insert + json.slice(at % (json.length + 1)));
+        .map(
+          ([json, at, insert]) =>
+            json.slice(0, at % (json.length + 1)) + insert + json.slice(at % (json.length + 1)),
+        );
       await fc.assert(
         fc.asyncProperty(fc.oneof(fc.json(), fc.string(), mutated), fc.boolean(), async (payload, sign) => {
           const headers = sign

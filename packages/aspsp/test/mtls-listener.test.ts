@@ -19,7 +19,9 @@ const BODY = JSON.stringify({
 
 /** Routes the test registers itself behind the full trust chain. */
 function routes(app: App): void {
-  app.mtls.post(FUNDS, app.trust.stetRoute({ role: 'PSP_IC', signResponse: true }), async () => ({ result: true }));
+  app.mtls.post(FUNDS, app.trust.stetRoute({ role: 'PSP_IC', signResponse: true }), async () => ({
+    result: true,
+  }));
   app.mtls.post(PAYMENTS, app.trust.stetRoute({ role: 'PSP_PI' }), async () => ({ created: true }));
 }
 
@@ -31,7 +33,14 @@ for (const engine of ENGINES) {
     before(async () => {
       pki = await testPki();
       bank = await startTestServer(engine, routes);
-      await bank.server.app.registry.save({ organizationIdentifier: 'PSDFR-ACPR-12345', name: 'Acme Cards', ncaName: 'ACPR', ncaId: 'FR-ACPR', roles: ['PSP_IC', 'PSP_AI'], status: 'licensed' });
+      await bank.server.app.registry.save({
+        organizationIdentifier: 'PSDFR-ACPR-12345',
+        name: 'Acme Cards',
+        ncaName: 'ACPR',
+        ncaId: 'FR-ACPR',
+        roles: ['PSP_IC', 'PSP_AI'],
+        status: 'licensed',
+      });
     });
     after(async () => {
       agent.destroy();
@@ -39,10 +48,20 @@ for (const engine of ENGINES) {
     });
 
     const asAcme = (path: string, call: Omit<HttpsCall, 'ca'> = {}): Promise<HttpsResponse> =>
-      httpsCall(`${bank.server.mtlsUrl}${path}`, { ca: pki.ca.certificatePem, cert: pki.acme.qwac.certificatePem, key: pki.acme.qwac.privateKeyPem, agent, ...call });
+      httpsCall(`${bank.server.mtlsUrl}${path}`, {
+        ca: pki.ca.certificatePem,
+        cert: pki.acme.qwac.certificatePem,
+        key: pki.acme.qwac.privateKeyPem,
+        agent,
+        ...call,
+      });
     const signedCall = (path: string, options: Partial<SignedRequestOptions> = {}) => {
       const body = options.body ?? BODY;
-      return asAcme(path, { method: 'POST', body, headers: signedHeaders(pki.acme, { method: 'POST', url: path, body, ...options }) });
+      return asAcme(path, {
+        method: 'POST',
+        body,
+        headers: signedHeaders(pki.acme, { method: 'POST', url: path, body, ...options }),
+      });
     };
     const error = (response: HttpsResponse) => {
       const body = JSON.parse(response.body);
@@ -55,70 +74,145 @@ for (const engine of ENGINES) {
         asAcme('/register', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ redirect_uris: ['https://acme.example/cb'], client_name: 'Acme Cards', signing_certificate: qseal }),
+          body: JSON.stringify({
+            redirect_uris: ['https://acme.example/cb'],
+            client_name: 'Acme Cards',
+            signing_certificate: qseal,
+          }),
         });
       const foreign = await register(pki.budget.qseal.certificatePem);
-      assert.deepEqual(error(foreign), { status: 400, error: 'invalid_client_metadata', message: 'signing_certificate belongs to PSDFR-ACPR-67890, not PSDFR-ACPR-12345' });
+      assert.deepEqual(error(foreign), {
+        status: 400,
+        error: 'invalid_client_metadata',
+        message: 'signing_certificate belongs to PSDFR-ACPR-67890, not PSDFR-ACPR-12345',
+      });
       const registered = await register(pki.acme.qseal.certificatePem);
       assert.equal(registered.status, 201, registered.body);
       assert.equal(JSON.parse(registered.body).client_id, 'PSDFR-ACPR-12345');
     });
 
     test('no client certificate: the TLS handshake is refused', async () => {
-      await assert.rejects(httpsCall(`${bank.server.mtlsUrl}${FUNDS}`, { ca: pki.ca.certificatePem, method: 'POST', body: BODY }), (reason: Error) => {
-        assert.match(`${reason.message} ${(reason as NodeJS.ErrnoException).code}`, /ALERT_CERTIFICATE_REQUIRED/);
-        return true;
-      });
+      await assert.rejects(
+        httpsCall(`${bank.server.mtlsUrl}${FUNDS}`, {
+          ca: pki.ca.certificatePem,
+          method: 'POST',
+          body: BODY,
+        }),
+        (reason: Error) => {
+          assert.match(
+            `${reason.message} ${(reason as NodeJS.ErrnoException).code}`,
+            /ALERT_CERTIFICATE_REQUIRED/,
+          );
+          return true;
+        },
+      );
     });
 
     test('a client certificate from an unknown CA: the TLS handshake is refused', async () => {
       const rogue = pki.rogue;
       await assert.rejects(
-        httpsCall(`${bank.server.mtlsUrl}${FUNDS}`, { ca: pki.ca.certificatePem, cert: rogue.qwac.certificatePem, key: rogue.qwac.privateKeyPem, method: 'POST', body: BODY }),
+        httpsCall(`${bank.server.mtlsUrl}${FUNDS}`, {
+          ca: pki.ca.certificatePem,
+          cert: rogue.qwac.certificatePem,
+          key: rogue.qwac.privateKeyPem,
+          method: 'POST',
+          body: BODY,
+        }),
         (reason: Error) => {
-          assert.match(`${reason.message} ${(reason as NodeJS.ErrnoException).code}`, /UNKNOWN_CA|ECONNRESET/);
+          assert.match(
+            `${reason.message} ${(reason as NodeJS.ErrnoException).code}`,
+            /UNKNOWN_CA|ECONNRESET/,
+          );
           return true;
         },
       );
     });
 
     test('a licensed TPP with a correctly signed request to a test route gets 200 with X-Request-ID and a signed response', async () => {
-      const response = await signedCall(FUNDS, { headers: { 'x-request-id': 'tls-ok-1', 'psu-ip-address': '192.0.2.1' } });
+      const response = await signedCall(FUNDS, {
+        headers: { 'x-request-id': 'tls-ok-1', 'psu-ip-address': '192.0.2.1' },
+      });
       assert.equal(response.status, 200, response.body);
       assert.deepEqual(JSON.parse(response.body), { result: true });
       assert.equal(response.headers['x-request-id'], 'tls-ok-1');
-      assert.match(String(response.headers.signature), /^keyId="SN=[0-9A-F]+,CA=CN=openstet Test QTSP CA,O=openstet sandbox,C=FR",algorithm="rsa-sha256",headers="date digest x-request-id"/);
+      assert.match(
+        String(response.headers.signature),
+        /^keyId="SN=[0-9A-F]+,CA=CN=openstet Test QTSP CA,O=openstet sandbox,C=FR",algorithm="rsa-sha256",headers="date digest x-request-id"/,
+      );
     });
 
     test('missing signature, wrong digest, wrong key, unknown keyId, unsigned psu-ip-address: 400 with distinct messages', async () => {
       const cases = [
-        await asAcme(FUNDS, { method: 'POST', body: BODY, headers: { 'x-request-id': 'tls-1', 'content-type': 'application/json' } }),
-        await asAcme(FUNDS, { method: 'POST', body: BODY, headers: { ...signedHeaders(pki.acme, { method: 'POST', url: FUNDS, body: '{}' }), 'x-request-id': 'tls-2' } }),
-        await signedCall(FUNDS, { privateKeyPem: pki.budget.qseal.privateKeyPem, headers: { 'x-request-id': 'tls-3' } }),
-        await signedCall(FUNDS, { keyId: serialAndIssuerKeyId(readEidasCertificate(pki.budget.qseal.certificatePem)), headers: { 'x-request-id': 'tls-4' } }),
-        await signedCall(FUNDS, { headers: { 'x-request-id': 'tls-5', 'psu-ip-address': '192.0.2.1' }, signedHeaders: ['(request-target)', 'x-request-id', 'digest'] }),
+        await asAcme(FUNDS, {
+          method: 'POST',
+          body: BODY,
+          headers: { 'x-request-id': 'tls-1', 'content-type': 'application/json' },
+        }),
+        await asAcme(FUNDS, {
+          method: 'POST',
+          body: BODY,
+          headers: {
+            ...signedHeaders(pki.acme, { method: 'POST', url: FUNDS, body: '{}' }),
+            'x-request-id': 'tls-2',
+          },
+        }),
+        await signedCall(FUNDS, {
+          privateKeyPem: pki.budget.qseal.privateKeyPem,
+          headers: { 'x-request-id': 'tls-3' },
+        }),
+        await signedCall(FUNDS, {
+          keyId: serialAndIssuerKeyId(readEidasCertificate(pki.budget.qseal.certificatePem)),
+          headers: { 'x-request-id': 'tls-4' },
+        }),
+        await signedCall(FUNDS, {
+          headers: { 'x-request-id': 'tls-5', 'psu-ip-address': '192.0.2.1' },
+          signedHeaders: ['(request-target)', 'x-request-id', 'digest'],
+        }),
       ];
       const outcomes = cases.map(error);
       assert.deepEqual(
         outcomes.map((outcome) => `${outcome.status} ${outcome.error}`),
-        ['400 SIGNATURE_INVALID', '400 DIGEST_INVALID', '400 SIGNATURE_INVALID', '400 SIGNATURE_INVALID', '400 SIGNATURE_INVALID'],
+        [
+          '400 SIGNATURE_INVALID',
+          '400 DIGEST_INVALID',
+          '400 SIGNATURE_INVALID',
+          '400 SIGNATURE_INVALID',
+          '400 SIGNATURE_INVALID',
+        ],
       );
       assert.equal(new Set(outcomes.map((outcome) => outcome.message)).size, 5, JSON.stringify(outcomes));
-      assert.deepEqual(cases.map((response) => response.headers['x-request-id']), ['tls-1', 'tls-2', 'tls-3', 'tls-4', 'tls-5']);
+      assert.deepEqual(
+        cases.map((response) => response.headers['x-request-id']),
+        ['tls-1', 'tls-2', 'tls-3', 'tls-4', 'tls-5'],
+      );
     });
 
     test('a route needing a role the TPP lacks: 403 naming the role', async () => {
       const response = await signedCall(PAYMENTS, { headers: { 'x-request-id': 'tls-role' } });
-      assert.deepEqual(error(response), { status: 403, error: 'ROLE_MISSING', message: 'Your QWAC does not carry the PSD2 role PSP_PI this endpoint needs' });
+      assert.deepEqual(error(response), {
+        status: 403,
+        error: 'ROLE_MISSING',
+        message: 'Your QWAC does not carry the PSD2 role PSP_PI this endpoint needs',
+      });
       assert.equal(response.headers['x-request-id'], 'tls-role');
     });
 
     test('a withdrawn licence: 403 on the same keep-alive connection, restored when licensed again', async () => {
       assert.equal((await signedCall(FUNDS)).status, 200);
-      const licence = { organizationIdentifier: 'PSDFR-ACPR-12345', name: 'Acme Cards', ncaName: 'ACPR', ncaId: 'FR-ACPR', roles: ['PSP_IC', 'PSP_AI'] as const };
+      const licence = {
+        organizationIdentifier: 'PSDFR-ACPR-12345',
+        name: 'Acme Cards',
+        ncaName: 'ACPR',
+        ncaId: 'FR-ACPR',
+        roles: ['PSP_IC', 'PSP_AI'] as const,
+      };
       await bank.server.app.registry.save({ ...licence, status: 'withdrawn' });
       const response = await signedCall(FUNDS, { headers: { 'x-request-id': 'tls-withdrawn' } });
-      assert.deepEqual(error(response), { status: 403, error: 'LICENCE_WITHDRAWN', message: 'The licence of PSDFR-ACPR-12345 is withdrawn in the register: access refused' });
+      assert.deepEqual(error(response), {
+        status: 403,
+        error: 'LICENCE_WITHDRAWN',
+        message: 'The licence of PSDFR-ACPR-12345 is withdrawn in the register: access refused',
+      });
       assert.equal(response.headers['x-request-id'], 'tls-withdrawn');
       await bank.server.app.registry.save({ ...licence, status: 'licensed' });
       assert.equal((await signedCall(FUNDS)).status, 200);

@@ -14,7 +14,14 @@ for (const engine of ENGINES) {
     before(async () => {
       bank = await injectApp(engine);
       acme = bank.pki.acme;
-      await bank.app.registry.save({ organizationIdentifier: acme.organizationIdentifier, name: acme.name, ncaName: 'ACPR', ncaId: 'FR-ACPR', roles: ['PSP_IC', 'PSP_AI'], status: 'licensed' });
+      await bank.app.registry.save({
+        organizationIdentifier: acme.organizationIdentifier,
+        name: acme.name,
+        ncaName: 'ACPR',
+        ncaId: 'FR-ACPR',
+        roles: ['PSP_IC', 'PSP_AI'],
+        status: 'licensed',
+      });
     });
     after(() => bank.close());
 
@@ -46,7 +53,13 @@ for (const engine of ENGINES) {
       assert.equal(created.client_id, 'PSDFR-ACPR-12345');
       assert.equal(created.token_endpoint_auth_method, 'tls_client_auth');
       assert.deepEqual(created.redirect_uris, ['https://acme.example/callback', 'http://localhost:3000/cb']);
-      const second = await register(valid({ client_name: 'Acme Cards Europe', redirect_uris: ['https://acme.example/v2'], signing_certificate_url: 'https://acme.example/qseal.pem' }));
+      const second = await register(
+        valid({
+          client_name: 'Acme Cards Europe',
+          redirect_uris: ['https://acme.example/v2'],
+          signing_certificate_url: 'https://acme.example/qseal.pem',
+        }),
+      );
       assert.equal(second.statusCode, 201);
       assert.equal(second.json().client_name, 'Acme Cards Europe');
       assert.equal(second.json().client_id_issued_at, created.client_id_issued_at);
@@ -58,43 +71,97 @@ for (const engine of ENGINES) {
         await refusal(valid({ signing_certificate: bank.pki.budget.qseal.certificatePem })),
         '400 invalid_client_metadata: signing_certificate belongs to PSDFR-ACPR-67890, not PSDFR-ACPR-12345',
       );
-      assert.equal(await refusal(valid({ signing_certificate: acme.qwac.certificatePem })), '400 invalid_client_metadata: signing_certificate must be a QSealC (QcType eseal)');
+      assert.equal(
+        await refusal(valid({ signing_certificate: acme.qwac.certificatePem })),
+        '400 invalid_client_metadata: signing_certificate must be a QSealC (QcType eseal)',
+      );
       assert.equal(
         await refusal(valid({ signing_certificate: bank.pki.rogue.qseal.certificatePem })),
         '400 invalid_client_metadata: signing_certificate is not issued by a QTSP CA this bank trusts',
       );
-      assert.equal(await refusal(valid({ signing_certificate: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----' })), '400 invalid_client_metadata: signing_certificate is not a readable X.509 certificate');
+      assert.equal(
+        await refusal(
+          valid({ signing_certificate: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----' }),
+        ),
+        '400 invalid_client_metadata: signing_certificate is not a readable X.509 certificate',
+      );
     });
 
     test('redirect URIs must be https without fragment (http only on loopback), at most 140 characters', async () => {
       const uri = (value: unknown) => refusal(valid({ redirect_uris: [value] }));
-      assert.equal(await uri('http://acme.example/cb'), '400 invalid_redirect_uri: redirect_uris[0] must use https (http only for localhost or 127.0.0.1)');
-      assert.equal(await uri('https://acme.example/cb#frag'), '400 invalid_redirect_uri: redirect_uris[0] must not contain a fragment (RFC 6749 §3.1.2)');
-      assert.equal(await uri('/relative'), '400 invalid_redirect_uri: redirect_uris[0] is not an absolute URL');
-      assert.equal(await uri(`https://acme.example/${'a'.repeat(130)}`), '400 invalid_redirect_uri: redirect_uris[0] is longer than 140 characters');
-      assert.equal(await refusal(valid({ redirect_uris: [] })), '400 invalid_redirect_uri: redirect_uris must be a non-empty array of URLs');
-      assert.equal(await refusal(valid({ client_name: ' ' })), '400 invalid_client_metadata: client_name must be a non-empty string of at most 140 characters (shown to customers)');
-      assert.equal(await refusal('[1,2]'), '400 invalid_client_metadata: Body must be a JSON object with redirect_uris, client_name and signing_certificate');
+      assert.equal(
+        await uri('http://acme.example/cb'),
+        '400 invalid_redirect_uri: redirect_uris[0] must use https (http only for localhost or 127.0.0.1)',
+      );
+      assert.equal(
+        await uri('https://acme.example/cb#frag'),
+        '400 invalid_redirect_uri: redirect_uris[0] must not contain a fragment (RFC 6749 §3.1.2)',
+      );
+      assert.equal(
+        await uri('/relative'),
+        '400 invalid_redirect_uri: redirect_uris[0] is not an absolute URL',
+      );
+      assert.equal(
+        await uri(`https://acme.example/${'a'.repeat(130)}`),
+        '400 invalid_redirect_uri: redirect_uris[0] is longer than 140 characters',
+      );
+      assert.equal(
+        await refusal(valid({ redirect_uris: [] })),
+        '400 invalid_redirect_uri: redirect_uris must be a non-empty array of URLs',
+      );
+      assert.equal(
+        await refusal(valid({ client_name: ' ' })),
+        '400 invalid_client_metadata: client_name must be a non-empty string of at most 140 characters (shown to customers)',
+      );
+      assert.equal(
+        await refusal('[1,2]'),
+        '400 invalid_client_metadata: Body must be a JSON object with redirect_uris, client_name and signing_certificate',
+      );
       assert.equal(await refusal('{"redirect_uris":'), '400 FF01: Request body is not valid JSON (RFC 8259)');
     });
 
     test('only a licensed TPP may register', async () => {
-      assert.equal(await refusal(valid(), bank.pki.budget.qwac.certificatePem), '403 TPP_NOT_LICENSED: PSDFR-ACPR-67890 is not in the register of licensed TPPs (REGAFI / EBA register)');
+      assert.equal(
+        await refusal(valid(), bank.pki.budget.qwac.certificatePem),
+        '403 TPP_NOT_LICENSED: PSDFR-ACPR-67890 is not in the register of licensed TPPs (REGAFI / EBA register)',
+      );
     });
 
     test('random bodies always get a 4xx ErrorModel with X-Request-ID, never a 5xx (property)', async () => {
-      const field = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.webUrl(), fc.constant(acme.qseal.certificatePem));
+      const field = fc.oneof(
+        fc.string(),
+        fc.integer(),
+        fc.constant(null),
+        fc.array(fc.string(), { maxLength: 3 }),
+        fc.webUrl(),
+        fc.constant(acme.qseal.certificatePem),
+      );
       const body = fc.oneof(
         fc.json(),
         fc.string(),
-        fc.record({ redirect_uris: fc.oneof(field, fc.array(fc.oneof(fc.webUrl({ withFragments: true }), fc.string()))), client_name: field, signing_certificate: field }, { requiredKeys: [] }).map((value) => JSON.stringify(value)),
+        fc
+          .record(
+            {
+              redirect_uris: fc.oneof(
+                field,
+                fc.array(fc.oneof(fc.webUrl({ withFragments: true }), fc.string())),
+              ),
+              client_name: field,
+              signing_certificate: field,
+            },
+            { requiredKeys: [] },
+          )
+          .map((value) => JSON.stringify(value)),
       );
       await fc.assert(
         fc.asyncProperty(body, async (payload) => {
           const response = await register(payload);
           assert.ok(response.headers['x-request-id']);
           if (response.statusCode === 201) return;
-          assert.ok(response.statusCode >= 400 && response.statusCode < 500, `${response.statusCode} for ${payload}`);
+          assert.ok(
+            response.statusCode >= 400 && response.statusCode < 500,
+            `${response.statusCode} for ${payload}`,
+          );
           assert.ok(isErrorModel(response.json()), response.body);
         }),
         { numRuns: 300 },

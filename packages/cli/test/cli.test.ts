@@ -20,9 +20,14 @@ interface Run {
 /** Runs the real `openstet` command in a child process. */
 function openstet(args: readonly string[], env: Readonly<Record<string, string>>): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '' } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -38,36 +43,82 @@ describe('the openstet command', () => {
   test('--help lists every command with examples and exits 0', async () => {
     const run = await openstet(['--help'], env);
     assert.equal(run.code, 0);
-    for (const word of ['serve', 'certs', 'registry', 'Examples:', 'openstet certs tpp --org-id PSDFR-ACPR-12345']) {
+    for (const word of [
+      'serve',
+      'certs',
+      'registry',
+      'Examples:',
+      'openstet certs tpp --org-id PSDFR-ACPR-12345',
+    ]) {
       assert.ok(run.stdout.includes(word), `help mentions ${word}`);
     }
   });
 
   test('certs tpp writes a QWAC and a QSealC that openssl and our parser read the same way, and licenses the TPP', async () => {
-    const run = await openstet(['certs', 'tpp', '--org-id', 'PSDFR-ACPR-12345', '--name', 'Acme Cards', '--roles', 'PSP_IC,PSP_AI', '--out', out], env);
+    const run = await openstet(
+      [
+        'certs',
+        'tpp',
+        '--org-id',
+        'PSDFR-ACPR-12345',
+        '--name',
+        'Acme Cards',
+        '--roles',
+        'PSP_IC,PSP_AI',
+        '--out',
+        out,
+      ],
+      env,
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /Recorded PSDFR-ACPR-12345 as licensed in the sandbox register/);
     const qwacPem = readFileSync(join(out, 'qwac.pem'), 'utf8');
-    const text = execFileSync('openssl', ['x509', '-in', join(out, 'qwac.pem'), '-noout', '-text']).toString();
+    const text = execFileSync('openssl', [
+      'x509',
+      '-in',
+      join(out, 'qwac.pem'),
+      '-noout',
+      '-text',
+    ]).toString();
     assert.match(text, /organizationIdentifier ?= ?PSDFR-ACPR-12345/);
     assert.match(text, /qcStatements/);
     assert.match(text, /PSP_IC/);
-    const verify = execFileSync('openssl', ['verify', '-CAfile', join(out, 'ca.pem'), join(out, 'qwac.pem'), join(out, 'qseal.pem')]).toString();
+    const verify = execFileSync('openssl', [
+      'verify',
+      '-CAfile',
+      join(out, 'ca.pem'),
+      join(out, 'qwac.pem'),
+      join(out, 'qseal.pem'),
+    ]).toString();
     assert.match(verify, /qwac.pem: OK/);
     const qwac = readEidasCertificate(qwacPem);
     assert.deepEqual(qwac.psd2?.roles, ['PSP_IC', 'PSP_AI']);
     assert.deepEqual(qwac.qcTypes, ['web']);
     assert.deepEqual(readEidasCertificate(readFileSync(join(out, 'qseal.pem'), 'utf8')).qcTypes, ['eseal']);
-    assert.equal(statSync(join(out, 'qwac.key')).mode & 0o777, 0o600, 'private keys are readable by their owner only');
+    assert.equal(
+      statSync(join(out, 'qwac.key')).mode & 0o777,
+      0o600,
+      'private keys are readable by their owner only',
+    );
     const list = await openstet(['registry', 'list', '--json'], env);
     assert.equal(list.code, 0, list.stderr);
     assert.deepEqual(JSON.parse(list.stdout), [
-      { organizationIdentifier: 'PSDFR-ACPR-12345', name: 'Acme Cards', ncaName: 'ACPR', ncaId: 'FR-ACPR', roles: ['PSP_IC', 'PSP_AI'], status: 'licensed' },
+      {
+        organizationIdentifier: 'PSDFR-ACPR-12345',
+        name: 'Acme Cards',
+        ncaName: 'ACPR',
+        ncaId: 'FR-ACPR',
+        roles: ['PSP_IC', 'PSP_AI'],
+        status: 'licensed',
+      },
     ]);
   });
 
   test('usage errors exit 2 and say what to fix', async () => {
-    const roles = await openstet(['certs', 'tpp', '--org-id', 'PSDFR-ACPR-1', '--name', 'x', '--roles', 'PSP_XX', '--out', out], env);
+    const roles = await openstet(
+      ['certs', 'tpp', '--org-id', 'PSDFR-ACPR-1', '--name', 'x', '--roles', 'PSP_XX', '--out', out],
+      env,
+    );
     assert.equal(roles.code, 2);
     assert.match(roles.stderr, /unknown role PSP_XX; use PSP_AS, PSP_PI, PSP_AI, PSP_IC/);
     const org = await openstet(['registry', 'withdraw', '--org-id', 'ACME'], env);
@@ -78,12 +129,22 @@ describe('the openstet command', () => {
     assert.match(missing.stderr, /required option/);
     const unknown = await openstet(['registry', 'withdraw', '--org-id', 'PSDFR-ACPR-99999'], env);
     assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /PSDFR-ACPR-99999 is not in the register: give --name and --roles to add it/);
+    assert.match(
+      unknown.stderr,
+      /PSDFR-ACPR-99999 is not in the register: give --name and --roles to add it/,
+    );
   });
 
   test('serve prints its listeners and data directory, and stops cleanly on SIGINT', async () => {
     const child = spawn(process.execPath, [BIN, 'serve'], {
-      env: { ...process.env, ...env, OPENSTET_PUBLIC_PORT: '0', OPENSTET_MTLS_PORT: '0', OPENSTET_LOG_LEVEL: 'warn', DATABASE_URL: '' },
+      env: {
+        ...process.env,
+        ...env,
+        OPENSTET_PUBLIC_PORT: '0',
+        OPENSTET_MTLS_PORT: '0',
+        OPENSTET_LOG_LEVEL: 'warn',
+        DATABASE_URL: '',
+      },
     });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -103,12 +164,17 @@ describe('the openstet command', () => {
   describe('while a server runs on the data directory', () => {
     let server: RunningServer;
     before(async () => {
-      server = await startServer(loadConfig({ ...env, OPENSTET_PUBLIC_PORT: '0', OPENSTET_MTLS_PORT: '0' }), { log: false });
+      server = await startServer(loadConfig({ ...env, OPENSTET_PUBLIC_PORT: '0', OPENSTET_MTLS_PORT: '0' }), {
+        log: false,
+      });
     });
     after(() => server.close());
 
     test('registry withdraw and license go through the running server, which applies them at once', async () => {
-      const withdraw = await openstet(['registry', 'withdraw', '--org-id', 'PSDFR-ACPR-12345', '--json'], env);
+      const withdraw = await openstet(
+        ['registry', 'withdraw', '--org-id', 'PSDFR-ACPR-12345', '--json'],
+        env,
+      );
       assert.equal(withdraw.code, 0, withdraw.stderr);
       assert.equal(JSON.parse(withdraw.stdout)[0].status, 'withdrawn');
       assert.equal((await server.app.registry.find('PSDFR-ACPR-12345'))?.status, 'withdrawn');
@@ -118,7 +184,22 @@ describe('the openstet command', () => {
     });
 
     test('certs tpp records a new TPP through the running server', async () => {
-      const run = await openstet(['certs', 'tpp', '--org-id', 'PSDFR-ACPR-67890', '--name', 'Budget', '--roles', 'PSP_AI', '--out', join(out, 'budget'), '--json'], env);
+      const run = await openstet(
+        [
+          'certs',
+          'tpp',
+          '--org-id',
+          'PSDFR-ACPR-67890',
+          '--name',
+          'Budget',
+          '--roles',
+          'PSP_AI',
+          '--out',
+          join(out, 'budget'),
+          '--json',
+        ],
+        env,
+      );
       assert.equal(run.code, 0, run.stderr);
       assert.equal(JSON.parse(run.stdout).licensed, true);
       assert.deepEqual((await server.app.registry.find('PSDFR-ACPR-67890'))?.roles, ['PSP_AI']);

@@ -29,7 +29,9 @@ export async function startTestServer(engine: Engine, extend?: (app: App) => voi
     OPENSTET_DATA_DIR: dataDir,
     OPENSTET_PUBLIC_PORT: '0',
     OPENSTET_MTLS_PORT: '0',
-    ...(engine === 'PostgreSQL' ? { DATABASE_URL: process.env.DATABASE_URL, OPENSTET_DATABASE_SCHEMA: schema } : {}),
+    ...(engine === 'PostgreSQL'
+      ? { DATABASE_URL: process.env.DATABASE_URL, OPENSTET_DATABASE_SCHEMA: schema }
+      : {}),
   };
   const server = await startServer(loadConfig(env), { log: false, ...(extend ? { extend } : {}) });
   return {
