@@ -159,6 +159,9 @@ describe('the openstet command', () => {
     assert.ok(stdout.includes(`data directory   ${dataDir}`));
     assert.match(stdout, /SIGINT received: draining connections and stopping/);
     assert.equal(existsSync(join(dataDir, 'server.json')), false, 'the server state file is removed on stop');
+    for (const file of ['ca.pem', 'ca.key', 'server.pem', 'server.key', 'bank-seal.pem']) {
+      assert.ok(existsSync(join(dataDir, 'pki', file)), `first start creates pki/${file}`);
+    }
   });
 
   describe('while a server runs on the data directory', () => {

@@ -1,30 +1,34 @@
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import pino from 'pino';
 
+const SECRET_FIELDS = [
+  'authorization',
+  'signature',
+  'access_token',
+  'refresh_token',
+  'code',
+  'code_verifier',
+  'otp',
+  'password',
+  'privateKeyPem',
+  'secret',
+];
+
 /**
  * Structured logs (pino) that never carry secrets: no headers at all (Authorization, Signature, client
  * certificates), URLs without their query string (codes, tokens), and redaction of secret-named fields
- * anywhere in a logged object.
+ * up to two levels deep in a logged object.
  */
-export function loggerOptions(level: string): NonNullable<FastifyServerOptions['logger']> {
+export function loggerOptions(
+  level: string,
+  // Asynchronous writes by default: logging never blocks the hot path (DESIGN.md).
+  stream: pino.DestinationStream = pino.destination({ dest: 1, sync: false }),
+): NonNullable<FastifyServerOptions['logger']> {
   return {
     level,
-    // Asynchronous writes: logging never blocks the hot path (DESIGN.md).
-    stream: pino.destination({ dest: 1, sync: false }),
+    stream,
     redact: {
-      paths: [
-        'req.headers',
-        '*.authorization',
-        '*.signature',
-        '*.access_token',
-        '*.refresh_token',
-        '*.code',
-        '*.code_verifier',
-        '*.otp',
-        '*.password',
-        '*.privateKeyPem',
-        '*.secret',
-      ],
+      paths: ['req.headers', ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`])],
       censor: '[redacted]',
     },
     serializers: {

@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FastifyServerOptions } from 'fastify';
 import { type App, buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { loadBankSeal } from '../../src/trust/load-trust.ts';
@@ -41,6 +42,7 @@ export async function injectApp(
     trustStore,
     bankSeal: loadBankSeal({ ca: pki.ca, server: pki.bankSeal, bankSeal: pki.bankSeal }),
     adminSecret: 'test-admin-secret',
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   options.extend?.(app);
   return {
