@@ -25,7 +25,7 @@ export interface InjectApp {
  */
 export async function injectApp(
   engine: Engine,
-  options: { extend?: (app: App) => void } = {},
+  options: { extend?: (app: App) => void; logger?: FastifyServerOptions['logger'] } = {},
 ): Promise<InjectApp> {
   const pki = await testPki();
   const store = await testStore(engine);
