@@ -65,7 +65,7 @@ for (const engine of ENGINES) {
           fc.dictionary(fc.constantFrom(...STET_HEADERS), headerText, { minKeys: 1 }),
           async (overrides) => {
             const headers = {
-              ...signedHeaders(bank.pki.acme, { method: 'POST', url: ROUTE, body }),
+              ...(await signedHeaders(bank.pki.acme, { method: 'POST', url: ROUTE, body })),
               ...overrides,
             };
             assertClearRefusal(await send(headers, body), overrides);
@@ -85,7 +85,7 @@ for (const engine of ENGINES) {
       await fc.assert(
         fc.asyncProperty(fc.oneof(fc.json(), fc.string(), mutated), fc.boolean(), async (payload, sign) => {
           const headers = sign
-            ? signedHeaders(bank.pki.acme, { method: 'POST', url: ROUTE, body: payload })
+            ? await signedHeaders(bank.pki.acme, { method: 'POST', url: ROUTE, body: payload })
             : { 'x-request-id': 'unsigned', 'content-type': 'application/json' };
           const response = await send(headers, payload);
           assertClearRefusal(response, payload);

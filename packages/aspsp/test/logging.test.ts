@@ -35,7 +35,7 @@ describe('logs never carry tokens, codes, signatures, certificates or keys', () 
   test('request logs hold method and path only; secret-named fields are redacted; 500s hide their cause', async () => {
     const url = '/stet/psd2/v1/test-log?code=CODE-SECRET-3&access_token=at-SECRET-4';
     const body = '{"password":"pw-SECRET-5"}';
-    const headers = signedHeaders(bank.pki.acme, {
+    const headers = await signedHeaders(bank.pki.acme, {
       method: 'POST',
       url,
       body,

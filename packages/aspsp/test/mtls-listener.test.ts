@@ -55,12 +55,12 @@ for (const engine of ENGINES) {
         agent,
         ...call,
       });
-    const signedCall = (path: string, options: Partial<SignedRequestOptions> = {}) => {
+    const signedCall = async (path: string, options: Partial<SignedRequestOptions> = {}) => {
       const body = options.body ?? BODY;
       return asAcme(path, {
         method: 'POST',
         body,
-        headers: signedHeaders(pki.acme, { method: 'POST', url: path, body, ...options }),
+        headers: await signedHeaders(pki.acme, { method: 'POST', url: path, body, ...options }),
       });
     };
     const error = (response: HttpsResponse) => {
@@ -152,7 +152,7 @@ for (const engine of ENGINES) {
           method: 'POST',
           body: BODY,
           headers: {
-            ...signedHeaders(pki.acme, { method: 'POST', url: FUNDS, body: '{}' }),
+            ...(await signedHeaders(pki.acme, { method: 'POST', url: FUNDS, body: '{}' })),
             'x-request-id': 'tls-2',
           },
         }),

@@ -45,7 +45,7 @@ for (const engine of ENGINES) {
     });
     after(() => bank.close());
 
-    const call = (
+    const call = async (
       options: Partial<SignedRequestOptions> & {
         certificate?: string;
         unsigned?: Record<string, string>;
@@ -53,7 +53,8 @@ for (const engine of ENGINES) {
     ) => {
       const url = options.url ?? ECHO;
       const body = options.body ?? BODY;
-      const headers = options.unsigned ?? signedHeaders(acme, { method: 'POST', url, body, ...options });
+      const headers =
+        options.unsigned ?? (await signedHeaders(acme, { method: 'POST', url, body, ...options }));
       return bank.app.mtls.inject({
         method: 'POST',
         url,
@@ -77,7 +78,7 @@ for (const engine of ENGINES) {
         body: JSON.parse(BODY),
       });
       const seal = readEidasCertificate(bank.pki.bankSeal.certificatePem);
-      const verified = verifyMessageSignature(
+      const verified = await verifyMessageSignature(
         { headers: response.headers as Record<string, string> },
         response.headers.signature as string,
         {
@@ -99,7 +100,7 @@ for (const engine of ENGINES) {
           unsigned: { 'x-request-id': 'r2', digest: 'SHA-256=x', signature: 'keyId=' },
         }),
         wrongDigest: await call({
-          unsigned: signedHeaders(acme, { method: 'POST', url: ECHO, body: '{"other":1}' }),
+          unsigned: await signedHeaders(acme, { method: 'POST', url: ECHO, body: '{"other":1}' }),
         }),
         noDigest: await call({
           signedHeaders: ['(request-target)', 'x-request-id'],
@@ -245,7 +246,7 @@ for (const engine of ENGINES) {
         payload: BODY,
         headers: {
           'content-type': 'application/json',
-          ...signedHeaders(acme, { method: 'POST', url: ECHO, body: BODY }),
+          ...(await signedHeaders(acme, { method: 'POST', url: ECHO, body: BODY })),
           ...proxyCertificateHeader(acme.qwac.certificatePem),
         },
       });

@@ -63,7 +63,7 @@ describe('eIDAS PSD2 certificates (ETSI TS 119 495)', () => {
     assert.deepEqual(certificate.psd2?.roles, ['PSP_AI', 'PSP_IC']);
   });
 
-  test('a request signed with an OpenSSL-made key by openssl dgst verifies with our verifier', () => {
+  test('a request signed with an OpenSSL-made key by openssl dgst verifies with our verifier', async () => {
     const { tpp } = opensslPki({
       organizationIdentifier: 'PSDFR-ACPR-99999',
       kind: 'qsealc',
@@ -83,7 +83,7 @@ describe('eIDAS PSD2 certificates (ETSI TS 119 495)', () => {
     }).toString('base64');
     rmSync(keyFile);
     const header = `keyId="SN=1,CA=CN=x",algorithm="rsa-sha256",headers="${headers.join(' ')}",signature="${signature}"`;
-    const verified = verifyMessageSignature(message, header, {
+    const verified = await verifyMessageSignature(message, header, {
       requiredHeaders: headers,
       resolveKey: () => createPublicKey(tpp.certificatePem),
     });

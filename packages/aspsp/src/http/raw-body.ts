@@ -1,4 +1,4 @@
-import type { FastifyInstance, preValidationAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Errors } from './api-error.ts';
 
 declare module 'fastify' {
@@ -35,6 +35,7 @@ export function installRawJsonParser(app: FastifyInstance, bodyLimit: number): v
   );
 }
 
-export const rejectInvalidJson: preValidationAsyncHookHandler = async (request) => {
+/** FF01 for a body that is not JSON; called after the signature check on signed routes. */
+export function rejectInvalidJson(request: FastifyRequest): void {
   if (request.bodySyntaxError) throw Errors.invalidBody('Request body is not valid JSON (RFC 8259)');
-};
+}

@@ -2,9 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import {
   computeDigest,
   HttpSignatureError,
-  keyIdMatches,
   type Psd2Role,
-  parseKeyId,
   requiredSignedHeaders,
   signMessage,
   verifyMessageSignature,
@@ -62,12 +60,11 @@ function keyResolver(tpp: TppIdentity, signer: SigningCertificate | undefined, n
   return (keyId: string): KeyObject => {
     if (!signer)
       throw unknown(`No QSealC registered for ${tpp.organizationIdentifier}: POST /register first`);
-    const parsed = parseKeyId(keyId);
-    if (!parsed)
+    const match = signer.match(keyId);
+    if (match === 'unreadable')
       throw unknown('keyId must read SN=<hex serial>,CA=<issuer DN> or be your registered certificate URL');
-    if (!keyIdMatches(parsed, signer.certificate, signer.urls)) {
+    if (match === 'other')
       throw unknown(`keyId matches no QSealC registered for ${tpp.organizationIdentifier}`);
-    }
     if (!signer.trusted || now > signer.certificate.notAfter || now < signer.certificate.notBefore) {
       throw new HttpSignatureError(
         'signature-invalid',
@@ -100,12 +97,13 @@ export function createTrustChain(deps: TrustChainDeps) {
       if (refusal) throw refusalError(tpp, refusal);
     };
 
+  /** Signature and Digest first, then the JSON syntax: an unauthenticated request learns nothing more. */
   const verifySignature = async (request: FastifyRequest): Promise<void> => {
     const tpp = request.tpp as TppIdentity;
     const body = request.rawBody ?? EMPTY;
     const signer = await deps.signingCertificates.get(tpp.organizationIdentifier);
     const now = deps.now();
-    verifyMessageSignature(
+    await verifyMessageSignature(
       { method: request.method, target: request.raw.url ?? request.url, headers: request.headers },
       request.headers.signature as string | undefined,
       {
@@ -116,6 +114,7 @@ export function createTrustChain(deps: TrustChainDeps) {
         body,
       },
     );
+    rejectInvalidJson(request);
   };
 
   const signResponse = async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
@@ -129,7 +128,7 @@ export function createTrustChain(deps: TrustChainDeps) {
     reply.headers(headers);
     reply.header(
       'signature',
-      signMessage({ headers }, { ...deps.bankSeal, headers: ['date', 'digest', 'x-request-id'] }),
+      await signMessage({ headers }, { ...deps.bankSeal, headers: ['date', 'digest', 'x-request-id'] }),
     );
     return payload;
   };
@@ -139,13 +138,13 @@ export function createTrustChain(deps: TrustChainDeps) {
     stetRoute(options: StetRouteOptions): RouteShorthandOptions {
       return {
         onRequest: [authorise(options.role)],
-        preValidation: [verifySignature, rejectInvalidJson],
+        preValidation: [verifySignature],
         ...(options.signResponse ? { onSend: [signResponse] } : {}),
       };
     },
     /** Hooks for a TPP route that is not signed (registration, token): any licensed PSD2 role, or `role`. */
     tppRoute(role?: Psd2Role): RouteShorthandOptions {
-      return { onRequest: [authorise(role)], preValidation: [rejectInvalidJson] };
+      return { onRequest: [authorise(role)], preValidation: [async (request) => rejectInvalidJson(request)] };
     },
   });
 }

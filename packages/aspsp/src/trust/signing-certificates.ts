@@ -1,14 +1,34 @@
-import { type EidasCertificate, readEidasCertificate } from '@openstet/protocol';
+import { type EidasCertificate, keyIdMatches, parseKeyId, readEidasCertificate } from '@openstet/protocol';
 import type { ClientRegistry } from '../domain/client-registration.ts';
 import type { TrustStore } from './trust-store.ts';
 import { type TtlCache, ttlCache } from './ttl-cache.ts';
 
-/** The QSealC a TPP registered, parsed once, with the keyId URL it may use for it. */
+/** How a keyId relates to a registered QSealC. */
+export type KeyIdMatch = 'match' | 'unreadable' | 'other';
+
+/** The QSealC a TPP registered, parsed once. */
 export interface SigningCertificate {
   readonly certificate: EidasCertificate;
-  readonly urls: readonly string[];
   /** Still issued by a CA the bank trusts (a CA may be removed from the trust store after registration). */
   readonly trusted: boolean;
+  /** Whether a keyId names this certificate; memoised, as a TPP sends the same keyId on every request. */
+  match(keyId: string): KeyIdMatch;
+}
+
+const MEMO_SIZE = 64;
+
+function keyIdMatcher(certificate: EidasCertificate, urls: readonly string[]): (keyId: string) => KeyIdMatch {
+  const memo = new Map<string, KeyIdMatch>();
+  return (keyId) => {
+    let outcome = memo.get(keyId);
+    if (outcome === undefined) {
+      const parsed = parseKeyId(keyId);
+      outcome = !parsed ? 'unreadable' : keyIdMatches(parsed, certificate, urls) ? 'match' : 'other';
+      if (memo.size >= MEMO_SIZE) memo.clear();
+      memo.set(keyId, outcome);
+    }
+    return outcome;
+  };
 }
 
 export function signingCertificates(
@@ -20,10 +40,11 @@ export function signingCertificates(
     const registration = await clients.find(clientId);
     if (!registration) return undefined;
     const certificate = readEidasCertificate(registration.signingCertificate);
+    const urls = registration.signingCertificateUrl ? [registration.signingCertificateUrl] : [];
     return Object.freeze({
       certificate,
-      urls: registration.signingCertificateUrl ? [registration.signingCertificateUrl] : [],
       trusted: trustStore.issued(certificate),
+      match: keyIdMatcher(certificate, urls),
     });
   }, ttlMs);
 }

@@ -23,7 +23,10 @@ export interface SignedRequestOptions {
 }
 
 /** The headers a well-behaved TPP sends on a STET call: X-Request-ID, Date, Digest, Signature. */
-export function signedHeaders(tpp: TppCredentials, options: SignedRequestOptions): Record<string, string> {
+export async function signedHeaders(
+  tpp: TppCredentials,
+  options: SignedRequestOptions,
+): Promise<Record<string, string>> {
   const headers: Record<string, string> = {
     'x-request-id': randomUUID(),
     date: new Date().toUTCString(),
@@ -32,7 +35,7 @@ export function signedHeaders(tpp: TppCredentials, options: SignedRequestOptions
       : {}),
     ...options.headers,
   };
-  const signature = signMessage(
+  const signature = await signMessage(
     { method: options.method, target: options.url, headers },
     {
       keyId: options.keyId ?? serialAndIssuerKeyId(readEidasCertificate(tpp.qseal.certificatePem)),

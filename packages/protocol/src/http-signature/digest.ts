@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import { HttpSignatureError } from './errors.ts';
 
 /** Digest algorithms accepted (RFC 3230 §4.3.2, RFC 5843); STET requires SHA-256. */
@@ -7,7 +7,7 @@ type DigestAlgorithm = keyof typeof ALGORITHMS;
 
 /** `SHA-256=<base64>` over the exact body bytes (RFC 3230; STET Part I §3.5). */
 export function computeDigest(body: Uint8Array | string, algorithm: DigestAlgorithm = 'SHA-256'): string {
-  return `${algorithm}=${createHash(ALGORITHMS[algorithm]).update(body).digest('base64')}`;
+  return `${algorithm}=${hash(ALGORITHMS[algorithm], body, 'base64')}`;
 }
 
 function supportedAlgorithm(name: string): DigestAlgorithm | undefined {
@@ -30,7 +30,7 @@ export function verifyDigest(header: string, body: Uint8Array): void {
       );
     const algorithm = supportedAlgorithm(pair.slice(0, separator));
     if (!algorithm) continue;
-    const expected = createHash(ALGORITHMS[algorithm]).update(body).digest();
+    const expected = hash(ALGORITHMS[algorithm], body, 'buffer');
     const given = Buffer.from(pair.slice(separator + 1).trim(), 'base64');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new HttpSignatureError(

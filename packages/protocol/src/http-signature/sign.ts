@@ -14,7 +14,7 @@ export interface SignOptions {
 }
 
 /** Signs a message and returns the `Signature` header value (draft-cavage-http-signatures-12 §2.3). */
-export function signMessage(message: SignableMessage, options: SignOptions): string {
+export async function signMessage(message: SignableMessage, options: SignOptions): Promise<string> {
   const key =
     typeof options.privateKey === 'string' ? createPrivateKey(options.privateKey) : options.privateKey;
   const algorithm = options.algorithm ?? 'rsa-sha256';
@@ -23,6 +23,6 @@ export function signMessage(message: SignableMessage, options: SignOptions): str
     keyId: options.keyId,
     algorithm,
     headers: options.headers,
-    signature: signBytes(algorithm, data, key),
+    signature: await signBytes(algorithm, data, key),
   });
 }

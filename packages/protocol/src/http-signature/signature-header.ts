@@ -17,33 +17,40 @@ function malformed(detail: string): HttpSignatureError {
   return new HttpSignatureError('signature-malformed', `Malformed Signature header: ${detail}`);
 }
 
-/** Reads `name="value"` or `name=token` pairs; quote-aware, so keyIds such as `SN=1,CA=CN=x,O=y` survive. */
+const NAME = /^[a-z][a-z0-9_-]*$/;
+
+/** Index of the closing quote from `from`; only `\"` escapes a quote, as Joyent's parser reads it. */
+function closingQuote(header: string, from: number): number {
+  let index = header.indexOf('"', from);
+  while (index > 0 && header.charCodeAt(index - 1) === 92) index = header.indexOf('"', index + 1);
+  return index;
+}
+
+function isSeparator(code: number): boolean {
+  return code === 32 || code === 9 || code === 44; // space, tab, comma
+}
+
+/**
+ * Reads `name="value"` or `name=token` pairs; quote-aware, so keyIds such as `SN=1,CA=CN=x,O=y` survive.
+ * Other backslashes stay literal, so DN escapes inside a keyId (`CA=CN=Foo\, Inc`) survive too.
+ */
 function readPairs(header: string): Map<string, string> {
   const pairs = new Map<string, string>();
   let position = 0;
-  const skip = (chars: string) => {
-    while (position < header.length && chars.includes(header[position] ?? '')) position++;
-  };
   while (position < header.length) {
-    skip(' \t,');
+    while (position < header.length && isSeparator(header.charCodeAt(position))) position++;
     if (position >= header.length) break;
     const equals = header.indexOf('=', position);
     if (equals < 0) throw malformed('expected name="value" pairs');
     const name = header.slice(position, equals).trim().toLowerCase();
-    if (!/^[a-z][a-z0-9_-]*$/.test(name)) throw malformed('expected name="value" pairs');
+    if (!NAME.test(name)) throw malformed('expected name="value" pairs');
     position = equals + 1;
-    let value = '';
-    if (header[position] === '"') {
-      position++;
-      while (position < header.length && header[position] !== '"') {
-        // Only \" is an escape: other backslashes are literal, as Joyent's parser reads them, so that DN
-        // escapes inside a keyId (`CA=CN=Foo\, Inc`) survive.
-        if (header[position] === '\\' && header[position + 1] === '"') position++;
-        value += header[position] ?? '';
-        position++;
-      }
-      if (position >= header.length) throw malformed(`unterminated quoted value of ${name}`);
-      position++;
+    let value: string;
+    if (header.charCodeAt(position) === 34) {
+      const close = closingQuote(header, position + 1);
+      if (close < 0) throw malformed(`unterminated quoted value of ${name}`);
+      value = header.slice(position + 1, close).replaceAll('\\"', '"');
+      position = close + 1;
     } else {
       const end = header.slice(position).search(/[\s,]/);
       value = end < 0 ? header.slice(position) : header.slice(position, position + end);
@@ -51,7 +58,11 @@ function readPairs(header: string): Map<string, string> {
     }
     if (pairs.has(name)) throw malformed(`parameter ${name} is repeated`);
     pairs.set(name, value);
-    skip(' \t');
+    while (
+      position < header.length &&
+      (header.charCodeAt(position) === 32 || header.charCodeAt(position) === 9)
+    )
+      position++;
     if (position < header.length && header[position] !== ',')
       throw malformed('parameters must be separated by ","');
   }

@@ -13,8 +13,12 @@ export interface SignableMessage {
   readonly expires?: number | undefined;
 }
 
-function lowerCaseHeaders(headers: SignableMessage['headers']): Map<string, HeaderValue> {
-  return new Map(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+/** Node gives lower-case header names: look them up directly, and scan only for other spellings. */
+function rawHeader(headers: SignableMessage['headers'], name: string): HeaderValue {
+  const direct = headers[name];
+  if (direct !== undefined) return direct;
+  for (const key in headers) if (key.toLowerCase() === name) return headers[key];
+  return undefined;
 }
 
 function joinValues(value: string | readonly string[]): string {
@@ -23,7 +27,7 @@ function joinValues(value: string | readonly string[]): string {
 
 /** A header's value whatever the case of its name; repeated headers joined with ", ". */
 export function findHeader(headers: SignableMessage['headers'], name: string): string | undefined {
-  const value = lowerCaseHeaders(headers).get(name.toLowerCase());
+  const value = rawHeader(headers, name.toLowerCase());
   return value === undefined ? undefined : joinValues(value);
 }
 
@@ -44,10 +48,9 @@ function pseudoHeader(message: SignableMessage, name: string): string | undefine
  * newline. A listed header that the message lacks is an error, never an empty line.
  */
 export function signingString(message: SignableMessage, headerNames: readonly string[]): string {
-  const headers = lowerCaseHeaders(message.headers);
   return headerNames
     .map((name) => {
-      const value = name.startsWith('(') ? pseudoHeader(message, name) : headers.get(name);
+      const value = name.startsWith('(') ? pseudoHeader(message, name) : rawHeader(message.headers, name);
       if (value === undefined) {
         throw new HttpSignatureError(
           'signed-header-absent',

@@ -61,11 +61,11 @@ function checkTime(message: SignableMessage, parameters: SignatureParameters, op
  * key resolution and the cryptographic check, in that order. Returns the parsed parameters; throws
  * `HttpSignatureError` naming the first failed check.
  */
-export function verifyMessageSignature(
+export async function verifyMessageSignature(
   message: SignableMessage,
   header: string | undefined,
   options: VerifyOptions,
-): SignatureParameters {
+): Promise<SignatureParameters> {
   if (!header)
     fail(
       'signature-missing',
@@ -92,7 +92,7 @@ export function verifyMessageSignature(
   const key = options.resolveKey(parameters.keyId);
   if (
     key.asymmetricKeyType !== 'rsa' ||
-    !verifyBytes(parameters.algorithm, data, key, parameters.signature)
+    !(await verifyBytes(parameters.algorithm, data, key, parameters.signature))
   ) {
     fail(
       'signature-invalid',
