@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { isErrorModel, readEidasCertificate, serialAndIssuerKeyId } from '@openstet/protocol';
 import type { App } from '../src/app.ts';
 import { type HttpsCall, type HttpsResponse, httpsCall } from './helpers/https-client.ts';
-import { type TestPki, testPki } from './helpers/pki.ts';
+import { licence, type TestPki, testPki } from './helpers/pki.ts';
 import { ENGINES } from './helpers/stores.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
 import { type SignedRequestOptions, signedHeaders } from './helpers/tpp-request.ts';
@@ -33,14 +33,7 @@ for (const engine of ENGINES) {
     before(async () => {
       pki = await testPki();
       bank = await startTestServer(engine, routes);
-      await bank.server.app.registry.save({
-        organizationIdentifier: 'PSDFR-ACPR-12345',
-        name: 'Acme Cards',
-        ncaName: 'ACPR',
-        ncaId: 'FR-ACPR',
-        roles: ['PSP_IC', 'PSP_AI'],
-        status: 'licensed',
-      });
+      await bank.server.app.registry.save(licence(pki.acme));
     });
     after(async () => {
       agent.destroy();
@@ -199,14 +192,7 @@ for (const engine of ENGINES) {
 
     test('a withdrawn licence: 403 on the same keep-alive connection, restored when licensed again', async () => {
       assert.equal((await signedCall(FUNDS)).status, 200);
-      const licence = {
-        organizationIdentifier: 'PSDFR-ACPR-12345',
-        name: 'Acme Cards',
-        ncaName: 'ACPR',
-        ncaId: 'FR-ACPR',
-        roles: ['PSP_IC', 'PSP_AI'] as const,
-      };
-      await bank.server.app.registry.save({ ...licence, status: 'withdrawn' });
+      await bank.server.app.registry.save(licence(pki.acme, { status: 'withdrawn' }));
       const response = await signedCall(FUNDS, { headers: { 'x-request-id': 'tls-withdrawn' } });
       assert.deepEqual(error(response), {
         status: 403,
@@ -214,7 +200,7 @@ for (const engine of ENGINES) {
         message: 'The licence of PSDFR-ACPR-12345 is withdrawn in the register: access refused',
       });
       assert.equal(response.headers['x-request-id'], 'tls-withdrawn');
-      await bank.server.app.registry.save({ ...licence, status: 'licensed' });
+      await bank.server.app.registry.save(licence(pki.acme));
       assert.equal((await signedCall(FUNDS)).status, 200);
     });
   });

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { isErrorModel } from '@openstet/protocol';
 import fc from 'fast-check';
 import { type InjectApp, injectApp } from './helpers/inject-app.ts';
-import type { TppCredentials } from './helpers/pki.ts';
+import { licence, type TppCredentials } from './helpers/pki.ts';
 import { ENGINES } from './helpers/stores.ts';
 import { proxyCertificateHeader } from './helpers/tpp-request.ts';
 
@@ -14,14 +14,7 @@ for (const engine of ENGINES) {
     before(async () => {
       bank = await injectApp(engine);
       acme = bank.pki.acme;
-      await bank.app.registry.save({
-        organizationIdentifier: acme.organizationIdentifier,
-        name: acme.name,
-        ncaName: 'ACPR',
-        ncaId: 'FR-ACPR',
-        roles: ['PSP_IC', 'PSP_AI'],
-        status: 'licensed',
-      });
+      await bank.app.registry.save(licence(acme));
     });
     after(() => bank.close());
 

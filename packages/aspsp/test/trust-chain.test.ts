@@ -10,7 +10,7 @@ import {
 import type { LightMyRequestResponse } from 'fastify';
 import type { App } from '../src/app.ts';
 import { type InjectApp, injectApp } from './helpers/inject-app.ts';
-import type { TppCredentials } from './helpers/pki.ts';
+import { licence, type TppCredentials } from './helpers/pki.ts';
 import { ENGINES } from './helpers/stores.ts';
 import { proxyCertificateHeader, type SignedRequestOptions, signedHeaders } from './helpers/tpp-request.ts';
 
@@ -171,14 +171,7 @@ for (const engine of ENGINES) {
         message: 'Your QWAC does not carry the PSD2 role PSP_PI this endpoint needs',
       });
 
-      await bank.app.registry.save({
-        organizationIdentifier: acme.organizationIdentifier,
-        name: acme.name,
-        ncaName: 'ACPR',
-        ncaId: 'FR-ACPR',
-        roles: ['PSP_AI'],
-        status: 'licensed',
-      });
+      await bank.app.registry.save(licence(acme, { roles: ['PSP_AI'] }));
       const notLicensed = errorOf(await call());
       assert.deepEqual(notLicensed, {
         status: 403,
@@ -186,14 +179,7 @@ for (const engine of ENGINES) {
         message: 'PSDFR-ACPR-12345 is not licensed for the PSD2 role PSP_IC this endpoint needs',
       });
 
-      await bank.app.registry.save({
-        organizationIdentifier: acme.organizationIdentifier,
-        name: acme.name,
-        ncaName: 'ACPR',
-        ncaId: 'FR-ACPR',
-        roles: ['PSP_IC', 'PSP_AI'],
-        status: 'withdrawn',
-      });
+      await bank.app.registry.save(licence(acme, { status: 'withdrawn' }));
       const withdrawn = errorOf(await call());
       assert.deepEqual(withdrawn, {
         status: 403,

@@ -7,7 +7,7 @@ import { type App, buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { loadBankSeal } from '../../src/trust/load-trust.ts';
 import { createTrustStore } from '../../src/trust/trust-store.ts';
-import { type TestPki, testPki } from './pki.ts';
+import { licence, type TestPki, testPki } from './pki.ts';
 import { type Engine, testStore } from './stores.ts';
 import { proxyCertificateHeader } from './tpp-request.ts';
 
@@ -49,14 +49,7 @@ export async function injectApp(
     app,
     pki,
     async onboard(tpp, roles = ['PSP_IC', 'PSP_AI']) {
-      await app.registry.save({
-        organizationIdentifier: tpp.organizationIdentifier,
-        name: tpp.name,
-        ncaName: 'ACPR',
-        ncaId: 'FR-ACPR',
-        roles,
-        status: 'licensed',
-      });
+      await app.registry.save(licence(tpp, { roles }));
       const response = await app.mtls.inject({
         method: 'POST',
         url: '/register',

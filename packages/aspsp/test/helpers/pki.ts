@@ -1,4 +1,5 @@
 import { createTestCa, issueEidasCertificate, type KeyAndCertificate } from '@openstet/protocol';
+import type { TppLicence } from '../../src/domain/tpp-licence.ts';
 
 export interface TppCredentials {
   readonly organizationIdentifier: string;
@@ -64,4 +65,17 @@ export function testPki(): Promise<TestPki> {
     return { ca, acme, budget, rogue, expiredQwac, bankSeal };
   })();
   return pki;
+}
+
+/** A register entry for a test TPP: licensed for PSP_IC and PSP_AI unless overridden. */
+export function licence(tpp: TppCredentials, overrides: Partial<TppLicence> = {}): TppLicence {
+  return {
+    organizationIdentifier: tpp.organizationIdentifier,
+    name: tpp.name,
+    ncaName: 'ACPR',
+    ncaId: 'FR-ACPR',
+    roles: ['PSP_IC', 'PSP_AI'],
+    status: 'licensed',
+    ...overrides,
+  };
 }
