@@ -31,6 +31,16 @@ export interface Config {
   readonly trustCacheSeconds: number;
   /** Accepted distance between a signed `Date` header and the bank's clock. */
   readonly clockSkewSeconds: number;
+  /** PKCE on every authorization request, whatever the client registered (RFC 7636; OAuth 2.1). */
+  readonly requirePkce: boolean;
+  /** Inactivity allowed on the PSU pages; RTS Art. 4(3)(d) caps it at 300 s. */
+  readonly scaInactivitySeconds: number;
+  /** Consent roles TPPs may reach with client credentials (STET: PISP). */
+  readonly clientCredentialsRoles: readonly ('aisp' | 'cbpii' | 'pisp')[];
+  /** How long the core banking connector may take before the API answers 503 INTS. */
+  readonly coreBankingTimeoutMs: number;
+  /** STET API calls allowed per TPP per second before 429 TMRQ. */
+  readonly tppRateLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +85,22 @@ function proxies(env: Env): string[] {
   return entries;
 }
 
+function inactivity(env: Env): number {
+  const value = seconds(env, 'OPENSTET_SCA_INACTIVITY_SECONDS', 300);
+  if (value === 0 || value > 300)
+    throw new ConfigError('OPENSTET_SCA_INACTIVITY_SECONDS must be 1 to 300 (RTS Art. 4(3)(d))');
+  return value;
+}
+
+function roles(env: Env): ('aisp' | 'cbpii' | 'pisp')[] {
+  const values = list(env, 'OPENSTET_CLIENT_CREDENTIALS_ROLES');
+  const chosen = values.length > 0 ? values : ['pisp'];
+  const unknown = chosen.find((role) => role !== 'aisp' && role !== 'cbpii' && role !== 'pisp');
+  if (unknown)
+    throw new ConfigError(`OPENSTET_CLIENT_CREDENTIALS_ROLES: unknown role "${unknown}" (aisp, cbpii, pisp)`);
+  return chosen as ('aisp' | 'cbpii' | 'pisp')[];
+}
+
 /** Reads the configuration from environment variables, with sandbox defaults. */
 export function loadConfig(env: Env = process.env): Config {
   const publicPort = port(env, 'OPENSTET_PUBLIC_PORT', 8443);
@@ -105,5 +131,10 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.OPENSTET_LOG_LEVEL || 'info',
     trustCacheSeconds: seconds(env, 'OPENSTET_TRUST_CACHE_SECONDS', 5),
     clockSkewSeconds: seconds(env, 'OPENSTET_CLOCK_SKEW_SECONDS', 300),
+    requirePkce: env.OPENSTET_REQUIRE_PKCE === 'true',
+    scaInactivitySeconds: inactivity(env),
+    clientCredentialsRoles: Object.freeze(roles(env)),
+    coreBankingTimeoutMs: seconds(env, 'OPENSTET_CORE_BANKING_TIMEOUT_MS', 2000),
+    tppRateLimit: seconds(env, 'OPENSTET_TPP_RATE_LIMIT', 100_000),
   });
 }

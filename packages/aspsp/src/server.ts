@@ -91,6 +91,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const mtlsPort = await listen(app.mtls, 'mTLS', config.host, config.mtlsPort);
     const publicUrl = urlWithPort(config.publicUrl, config.publicPort, publicPort);
     const mtlsUrl = urlWithPort(config.mtlsUrl, config.mtlsPort, mtlsPort);
+    app.endpoints.publicUrl = publicUrl;
+    app.endpoints.mtlsUrl = mtlsUrl;
     const unpublish = publishServerState(config.dataDir, {
       pid: process.pid,
       publicUrl,

@@ -1,3 +1,4 @@
+export { CURRENCY_PATTERN, isCurrencyCode, minorUnitDigits } from './currency.ts';
 export type { DistinguishedName, DnAttribute } from './eidas/distinguished-name.ts';
 export { canonicalDn, DnSyntaxError, formatDn, parseDn, sameDn } from './eidas/distinguished-name.ts';
 export type { EidasCertificateOptions, KeyAndCertificate, TestCaOptions } from './eidas/issue-certificate.ts';
@@ -26,3 +27,6 @@ export { findHeader, signingString } from './http-signature/signing-string.ts';
 export { headersToSign, requiredSignedHeaders } from './http-signature/stet-profile.ts';
 export type { VerifyOptions } from './http-signature/verify.ts';
 export { verifyMessageSignature } from './http-signature/verify.ts';
+export { isValidIban, normaliseIban } from './iban.ts';
+export type { AmountFailure, Money } from './money.ts';
+export { AmountError, addMoney, compareMoney, formatAmount, parseAmount, subtractMoney } from './money.ts';

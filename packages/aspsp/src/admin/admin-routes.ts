@@ -1,16 +1,10 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { isPsd2Role, PSD2_ORGANIZATION_IDENTIFIER } from '@openstet/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TppLicence, TppRegistry } from '../domain/tpp-licence.ts';
 import { Errors } from '../http/api-error.ts';
+import { sameSecret } from '../security/secrets.ts';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
-
-function sameSecret(given: string, expected: string): boolean {
-  // Hash both so the comparison is constant-time whatever the lengths.
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
 
 function licenceFrom(body: unknown): TppLicence {
   const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;

@@ -7,6 +7,8 @@ export interface ClientRegistration {
   readonly signingCertificate: string;
   /** A URL the TPP uses as keyId for that QSealC; never fetched by the bank. */
   readonly signingCertificateUrl: string | undefined;
+  /** The client asked that every authorization request carry PKCE (RFC 7636). */
+  readonly requirePkce: boolean;
   readonly createdAt: Date;
 }
 

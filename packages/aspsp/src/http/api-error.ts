@@ -18,6 +18,14 @@ export class ApiError extends Error {
 /** The catalogue: every refusal the server gives is built here, so codes and statuses stay consistent. */
 export const Errors = Object.freeze({
   invalidBody: (message: string) => new ApiError(400, 'FF01', message),
+  /** Seed "Codes erreurs" of the funds-confirmation service (CFONB codes where they exist). */
+  incorrectAccount: (message: string) => new ApiError(400, 'AC01', message),
+  closedAccount: (message: string) => new ApiError(400, 'AC04', message),
+  blockedAccount: (message: string) => new ApiError(403, 'AC06', message),
+  accountNotGranted: (message: string) => new ApiError(403, 'NGAC', message),
+  invalidPsu: (message: string) => new ApiError(403, 'IPSU', message),
+  /** ISO 20022 AM03 "NotAllowedCurrency": STET funds checks do not convert currencies (STET 1.6.3 text). */
+  currencyNotAllowed: (message: string) => new ApiError(400, 'AM03', message),
   invalidHeader: (message: string) => new ApiError(400, 'HEADER_INVALID', message),
   invalidSignature: (message: string) => new ApiError(400, 'SIGNATURE_INVALID', message),
   invalidDigest: (message: string) => new ApiError(400, 'DIGEST_INVALID', message),
@@ -27,6 +35,17 @@ export const Errors = Object.freeze({
   licenceWithdrawn: (message: string) => new ApiError(403, 'LICENCE_WITHDRAWN', message),
   roleMissing: (message: string) => new ApiError(403, 'ROLE_MISSING', message),
   forbidden: (message: string) => new ApiError(403, 'FORBIDDEN', message),
+  /** RFC 6750 §3: a 401 carries `WWW-Authenticate: Bearer error="invalid_token"`. */
+  invalidToken: (message: string) =>
+    new ApiError(401, 'TOKEN_INVALID', message, { 'www-authenticate': 'Bearer error="invalid_token"' }),
+  badScope: (message: string) =>
+    new ApiError(403, 'BADS', message, { 'www-authenticate': 'Bearer error="insufficient_scope"' }),
+  tooManyRequests: (message: string, retryAfterSeconds: number) =>
+    new ApiError(429, 'TMRQ', message, { 'retry-after': String(retryAfterSeconds) }),
+  coreBankingUnavailable: () =>
+    new ApiError(503, 'INTS', "The bank's account systems did not answer: retry later", {
+      'retry-after': '5',
+    }),
   notFound: (message: string) => new ApiError(404, 'NOT_FOUND', message),
   methodNotAllowed: (message: string, allow: readonly string[]) =>
     new ApiError(405, 'NIMP', message, { allow: allow.join(', ') }),

@@ -14,6 +14,7 @@ import type { SigningCertificate } from '../trust/signing-certificates.ts';
 import type { TtlCache } from '../trust/ttl-cache.ts';
 import { type ApiError, Errors } from './api-error.ts';
 import { rejectInvalidJson } from './raw-body.ts';
+import { tppQuota } from './tpp-quota.ts';
 
 export interface TrustChainDeps {
   readonly licences: TtlCache<TppLicence | undefined>;
@@ -21,6 +22,8 @@ export interface TrustChainDeps {
   /** The bank's own QSealC, to sign responses (STET CR199). */
   readonly bankSeal: { readonly keyId: string; readonly privateKey: KeyObject };
   readonly clockSkewSeconds: number;
+  /** STET calls per TPP per second before 429 TMRQ. */
+  readonly tppRateLimit: number;
   readonly now: () => Date;
 }
 
@@ -77,11 +80,13 @@ function keyResolver(tpp: TppIdentity, signer: SigningCertificate | undefined, n
 
 /**
  * The trust chain every STET call passes, written out in the order it runs:
- * 1. onRequest: the TPP identity from the QWAC (global hook) is authorised for the endpoint's role;
+ * 1. onRequest: the TPP identity from the QWAC (global hook) is authorised for the endpoint's role,
+ *    within its quota (429 TMRQ);
  * 2. preValidation: the QSealC signature and the Digest of the raw body (STET Part I §3.5; seed: 400);
  * 3. onSend: 2xx responses of funds-confirmation and payment calls are signed by the bank (CR199).
  */
 export function createTrustChain(deps: TrustChainDeps) {
+  const quota = tppQuota(deps.tppRateLimit);
   const authorise =
     (role: Psd2Role | undefined): onRequestAsyncHookHandler =>
     async (request) => {
@@ -137,7 +142,7 @@ export function createTrustChain(deps: TrustChainDeps) {
     /** Hooks for a STET API route: role, Digest, signature, JSON syntax, and the response signature. */
     stetRoute(options: StetRouteOptions): RouteShorthandOptions {
       return {
-        onRequest: [authorise(options.role)],
+        onRequest: [authorise(options.role), quota],
         preValidation: [verifySignature],
         ...(options.signResponse ? { onSend: [signResponse] } : {}),
       };

@@ -29,6 +29,7 @@ export function registerRoute(app: FastifyInstance, deps: RegisterRouteDeps): vo
       redirectUris: input.redirectUris,
       signingCertificate: input.signingCertificatePem,
       signingCertificateUrl: input.signingCertificateUrl,
+      requirePkce: input.requirePkce,
     });
     deps.onRegistered(tpp.organizationIdentifier);
     return reply
@@ -44,6 +45,7 @@ export function registerRoute(app: FastifyInstance, deps: RegisterRouteDeps): vo
         response_types: ['code'],
         signing_certificate_serial: input.signingCertificate.serialNumber,
         signing_certificate_issuer: formatDn(input.signingCertificate.issuer),
+        require_pkce: input.requirePkce,
         ...(input.signingCertificateUrl ? { signing_certificate_url: input.signingCertificateUrl } : {}),
       });
   });

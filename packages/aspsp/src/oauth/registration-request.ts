@@ -12,6 +12,7 @@ export interface RegistrationInput {
   readonly signingCertificate: EidasCertificate;
   readonly signingCertificatePem: string;
   readonly signingCertificateUrl: string | undefined;
+  readonly requirePkce: boolean;
 }
 
 const MAX_REDIRECT_URIS = 10;
@@ -71,6 +72,12 @@ function signingCertificate(
   return certificate;
 }
 
+function optionalBoolean(value: unknown, field: string): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value !== 'boolean') throw invalidMetadata(`${field} must be true or false`);
+  return value;
+}
+
 function optionalUrl(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string' || !URL.canParse(value) || !value.startsWith('https://')) {
@@ -116,5 +123,6 @@ export function parseRegistration(
     signingCertificate: signingCertificate(fields.signing_certificate, organizationIdentifier, trustStore),
     signingCertificatePem: fields.signing_certificate as string,
     signingCertificateUrl: optionalUrl(fields.signing_certificate_url),
+    requirePkce: optionalBoolean(fields.require_pkce, 'require_pkce'),
   });
 }

@@ -17,6 +17,7 @@ export function clientRepository(db: Kysely<Database>): ClientRegistry {
         redirectUris: Object.freeze([...row.redirect_uris]),
         signingCertificate: row.signing_certificate,
         signingCertificateUrl: row.signing_certificate_url ?? undefined,
+        requirePkce: row.require_pkce,
         createdAt: row.created_at,
       });
     },
@@ -26,6 +27,7 @@ export function clientRepository(db: Kysely<Database>): ClientRegistry {
         redirect_uris: [...registration.redirectUris],
         signing_certificate: registration.signingCertificate,
         signing_certificate_url: registration.signingCertificateUrl ?? null,
+        require_pkce: registration.requirePkce,
         updated_at: new Date(),
       };
       const row = await db

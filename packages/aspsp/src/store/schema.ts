@@ -20,11 +20,71 @@ export interface ClientTable {
   redirect_uris: string[];
   signing_certificate: string;
   signing_certificate_url: string | null;
+  require_pkce: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Timestamp;
+}
+
+export interface ConsentTable {
+  id: string;
+  psu_id: string;
+  client_id: string;
+  role: string;
+  scopes: string[];
+  accounts: string[];
+  sca_at: Timestamp;
+  created_at: Generated<Date>;
+  revoked_at: Timestamp | null;
+}
+
+export interface ScaSessionTable {
+  id: string;
+  cookie_hash: string;
+  csrf_hash: string;
+  client_id: string;
+  redirect_uri: string;
+  scopes: string[];
+  state: string | null;
+  code_challenge: string | null;
+  step: string;
+  psu_id: string | null;
+  failures: Generated<number>;
+  last_activity_at: Timestamp;
+  created_at: Generated<Date>;
+}
+
+export interface AuthorizationCodeTable {
+  code_hash: string;
+  client_id: string;
+  redirect_uri: string;
+  code_challenge: string | null;
+  consent_id: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface TokenPairTable {
+  id: string;
+  access_hash: string;
+  refresh_hash: string | null;
+  client_id: string;
+  role: string;
+  scopes: string[];
+  psu_id: string | null;
+  consent_id: string | null;
+  code_hash: string | null;
+  certificate_thumbprint: string;
+  access_expires_at: Timestamp;
+  refresh_expires_at: Timestamp | null;
+  created_at: Generated<Date>;
+  revoked_at: Timestamp | null;
 }
 
 export interface Database {
   tpp_registry: TppRegistryTable;
   clients: ClientTable;
+  consents: ConsentTable;
+  sca_sessions: ScaSessionTable;
+  authorization_codes: AuthorizationCodeTable;
+  token_pairs: TokenPairTable;
 }

@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as tppTrust from './001-tpp-trust.ts';
+import * as authorization from './002-authorization.ts';
 
 /** Every migration, in order; bundled in code so the server needs no migration folder at run time. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '001-tpp-trust': tppTrust,
+  '002-authorization': authorization,
 });
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,79 @@
+import type { Money } from '@openstet/protocol';
+
+/**
+ * The connector a bank implements to plug openstet into its core banking system. openstet keeps its own
+ * state (TPPs, consents, tokens) and asks the connector only for what the bank's books know: who a PSU is,
+ * which current accounts they hold, and the position of an account. Every method may be called on the hot
+ * path of `POST /funds-confirmations`; wrap the connector in `withTimeout` so a slow system answers 503.
+ *
+ * Rules for an implementation:
+ * - resolve `undefined` for "not found", never throw for it;
+ * - throw (or reject) for "could not ask": openstet answers 503 INTS, see `CoreBankingUnavailable`;
+ * - IBANs are given and returned in electronic format (`normaliseIban`: no spaces, capital letters).
+ */
+
+/** A customer with online-banking access ("abonné banque à distance"). */
+export interface PsuProfile {
+  /** openstet's stable, opaque id for the PSU: stored in consents and tokens, never shown. */
+  readonly psuId: string;
+  /** The id the PSU types on the SCA page ("identifiant banque à distance"), e.g. D0999990I0. */
+  readonly onlineBankingId: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  /** Customer segment as the bank names it ("Cadre", "Entreprise", ...): informative only. */
+  readonly segment: string;
+  /** The bank's establishment code ("code établissement", the RIB bank code), e.g. 13807. */
+  readonly establishmentCode: string;
+}
+
+export type AccountStatus = 'open' | 'closed' | 'blocked';
+
+/** A current account ("compte à vue"): the accounts funds checks cover (seed "Vérifiez la disponibilité des fonds"). */
+export interface CurrentAccount {
+  readonly iban: string;
+  /** The bank's own account number ("numéro de compte"), e.g. 038-CPT30019654051. */
+  readonly accountNumber: string;
+  /** The account's name as the customer sees it, e.g. "Compte à vue" (STET AccountResource `name`, ≤70). */
+  readonly name: string;
+  readonly currency: string;
+  /** closed → AC04, blocked (e.g. an opposition) → AC06 on the API (seed, funds-confirmation error codes). */
+  readonly status: AccountStatus;
+  /** The holder's `PsuProfile.psuId`. */
+  readonly psuId: string;
+}
+
+/** One read of an account's balances, all in the account currency. */
+export interface AccountPosition {
+  /** Booked balance ("Solde"). */
+  readonly accountingBalance: Money;
+  /** "Solde minute": the accounting balance minus pending card debits, what funds checks use (seed). */
+  readonly instantBalance: Money;
+  /** Authorised overdraft ("découvert autorisé"), zero or positive. */
+  readonly authorisedOverdraft: Money;
+}
+
+/** The PSU's online-banking subscription; terminated → IPSU on the API (seed, funds-confirmation errors). */
+export type Subscription = 'active' | 'terminated';
+
+export interface CoreBanking {
+  /** The PSU whose online-banking id this is; ids are compared as typed by people (trimmed, any case). */
+  findPsu(onlineBankingId: string): Promise<PsuProfile | undefined>;
+  /** The PSU with this `psuId` (kept in SCA sessions, consents and tokens), or undefined if gone. */
+  psuById(psuId: string): Promise<PsuProfile | undefined>;
+  /** The PSU's current accounts ("comptes à vue"), whatever their status. */
+  currentAccounts(psuId: string): Promise<readonly CurrentAccount[]>;
+  /** The current account with this IBAN (electronic format), or undefined if the bank does not hold it. */
+  account(iban: string): Promise<CurrentAccount | undefined>;
+  /** The balances of a known account in one read (accounting, instant, authorised overdraft). */
+  position(iban: string): Promise<AccountPosition>;
+  /** The PSU's online-banking subscription. */
+  subscription(psuId: string): Promise<Subscription>;
+}
+
+/**
+ * The connector failed or did not answer in time: the API answers 503 INTS ("erreur interne de
+ * communication avec le SI", seed). The message never carries internal detail; the original is `cause`.
+ */
+export class CoreBankingUnavailable extends Error {
+  override readonly name = 'CoreBankingUnavailable';
+}

@@ -1,0 +1,35 @@
+import { hash, timingSafeEqual } from 'node:crypto';
+import type { PsuProfile } from '../core-banking.ts';
+import type { ScaChallenge, StrongAuthentication } from '../strong-authentication.ts';
+import { SANDBOX_PERSONAS, SANDBOX_SMS_CODE, type SandboxPersona } from './personas.ts';
+
+/** `06 39 98 00 78` → `06 ** ** ** 78`: enough for the PSU to recognise the phone, not to learn it. */
+export function maskPhoneNumber(phone: string): string {
+  const groups = phone.trim().split(/\s+/);
+  if (groups.length < 3) return '** ** ** ** **';
+  return [groups[0], ...groups.slice(1, -1).map(() => '**'), groups.at(-1)].join(' ');
+}
+
+/** Compares digests, so the comparison is constant-time whatever the length of what the PSU typed. */
+function sameCode(typed: string, expected: string): boolean {
+  return timingSafeEqual(hash('sha256', typed, 'buffer'), hash('sha256', expected, 'buffer'));
+}
+
+/**
+ * The sandbox SCA: no SMS is sent and every persona's code is the seed's fixed 12345678 ("Code SMS pour
+ * authentification", seed "Testez nos persona"). Unsafe in production: anyone knowing the code passes SCA.
+ */
+export function sandboxStrongAuthentication(
+  personas: readonly SandboxPersona[] = SANDBOX_PERSONAS,
+): StrongAuthentication {
+  const phones = new Map(personas.map((persona) => [persona.profile.psuId, persona.mobilePhone]));
+  return {
+    async challenge(psu: PsuProfile): Promise<ScaChallenge> {
+      return { channel: 'sms', maskedDestination: maskPhoneNumber(phones.get(psu.psuId) ?? '') };
+    },
+    // People paste codes with spaces ("1234 5678"); whitespace carries no secret, so it is dropped.
+    async verify(_psu: PsuProfile, otp: string): Promise<boolean> {
+      return sameCode(otp.replace(/\s+/g, ''), SANDBOX_SMS_CODE);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { ConsentRole, Scope } from './scopes.ts';
+
+/** What a PSU agreed to at the bank: which TPP may do what on which accounts (STET Part I §3.4). */
+export interface Consent {
+  readonly id: string;
+  readonly psuId: string;
+  readonly clientId: string;
+  readonly role: ConsentRole;
+  readonly scopes: readonly Scope[];
+  /** IBANs the PSU chose on the consent screen. */
+  readonly accounts: readonly string[];
+  /** Last strong customer authentication: the refresh token lives 180 days from it (RTS Art. 10a). */
+  readonly scaAt: Date;
+}
+
+export interface ConsentStore {
+  save(consent: Consent): Promise<void>;
+  find(id: string): Promise<Consent | undefined>;
+}

@@ -1,0 +1,39 @@
+import type { Scope } from './scopes.ts';
+
+export type ScaStep = 'login' | 'otp' | 'consent';
+
+/** A customer's pass through the bank's pages, from /authorize to the redirect back to the TPP. */
+export interface ScaSession {
+  readonly id: string;
+  readonly csrfHash: string;
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly scopes: readonly Scope[];
+  readonly state: string | undefined;
+  readonly codeChallenge: string | undefined;
+  readonly step: ScaStep;
+  readonly psuId: string | undefined;
+  /** Consecutive failures at the current step (RTS Art. 4(3)(b): at most five). */
+  readonly failures: number;
+  readonly lastActivityAt: Date;
+}
+
+export interface ScaSessionStore {
+  create(session: ScaSession & { readonly cookieHash: string }): Promise<void>;
+  findByCookie(cookieHash: string): Promise<ScaSession | undefined>;
+  update(
+    id: string,
+    change: Partial<Pick<ScaSession, 'step' | 'psuId' | 'failures' | 'lastActivityAt'>>,
+  ): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+export const SCA_RULES = Object.freeze({
+  /** RTS Art. 4(3)(b): consecutive failed authentication attempts shall not exceed five. */
+  maxFailures: 5,
+});
+
+/** RTS Art. 4(3)(d): at most five minutes without activity (configurable downwards for tests). */
+export function isInactive(session: ScaSession, now: Date, inactivitySeconds: number): boolean {
+  return now.getTime() - session.lastActivityAt.getTime() > inactivitySeconds * 1000;
+}

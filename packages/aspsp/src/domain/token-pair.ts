@@ -1,0 +1,60 @@
+import type { ConsentRole, Scope } from './scopes.ts';
+
+/**
+ * An access token and its refresh token, revoked together (seed: "Si le jeton d'autorisation est
+ * révoqué alors le jeton de rafraîchissement doit l'être aussi et réciproquement"). Only hashes are kept.
+ */
+export interface TokenPair {
+  readonly id: string;
+  readonly clientId: string;
+  readonly role: ConsentRole;
+  readonly scopes: readonly Scope[];
+  /** Absent for client-credentials tokens, which act for the TPP alone. */
+  readonly psuId: string | undefined;
+  readonly consentId: string | undefined;
+  /** The QWAC the access token is bound to: RFC 8705 §3 `x5t#S256`, lower-case hex. */
+  readonly certificateThumbprint: string;
+  readonly accessExpiresAt: Date;
+  readonly refreshExpiresAt: Date | undefined;
+  readonly revoked: boolean;
+}
+
+export interface NewTokenPair extends Omit<TokenPair, 'revoked'> {
+  readonly accessHash: string;
+  readonly refreshHash: string | undefined;
+  /** The authorization code it was issued from: a replayed code revokes it (RFC 6749 §4.1.2). */
+  readonly codeHash: string | undefined;
+}
+
+export interface TokenStore {
+  /** Stores a pair; for a PSU, first revokes every other valid pair of the same (PSU, TPP, role). */
+  issue(pair: NewTokenPair): Promise<void>;
+  findByAccess(accessHash: string): Promise<TokenPair | undefined>;
+  findByRefresh(refreshHash: string): Promise<TokenPair | undefined>;
+  /** Replaces the access token of a valid pair; the previous one stops working at once. */
+  renewAccess(
+    id: string,
+    access: { hash: string; expiresAt: Date; certificateThumbprint: string },
+  ): Promise<boolean>;
+  revoke(id: string): Promise<void>;
+  revokeIssuedFromCode(codeHash: string): Promise<void>;
+}
+
+/** An authorization code as stored (RFC 6749 §4.1.2): bound to client, redirect URI, PKCE and consent. */
+export interface AuthorizationCode {
+  readonly codeHash: string;
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly codeChallenge: string | undefined;
+  readonly consentId: string;
+  readonly expiresAt: Date;
+}
+
+export interface CodeStore {
+  save(code: AuthorizationCode): Promise<void>;
+  /** Marks the code used and returns it with whether this was its first use (atomic). */
+  consume(
+    codeHash: string,
+    now: Date,
+  ): Promise<{ readonly code: AuthorizationCode; readonly firstUse: boolean } | undefined>;
+}

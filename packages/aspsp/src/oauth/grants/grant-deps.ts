@@ -1,0 +1,16 @@
+import type { ConsentStore } from '../../domain/consent.ts';
+import type { ConsentRole } from '../../domain/scopes.ts';
+import type { CodeStore, TokenStore } from '../../domain/token-pair.ts';
+import type { TppLicence } from '../../domain/tpp-licence.ts';
+
+export interface GrantDeps {
+  readonly tokens: TokenStore;
+  readonly codes: CodeStore;
+  readonly consents: ConsentStore;
+  readonly licence: (clientId: string) => Promise<TppLicence | undefined>;
+  /** Roles the bank lets TPPs reach with client credentials (STET: PISP; CBPII at the bank's choice). */
+  readonly clientCredentialsRoles: readonly ConsentRole[];
+  readonly now: () => Date;
+}
+
+export type TokenParameters = Readonly<Record<string, string | undefined>>;

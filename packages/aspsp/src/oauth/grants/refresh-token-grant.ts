@@ -1,0 +1,47 @@
+import type { TppIdentity } from '../../domain/authorise-tpp.ts';
+import { accessTokenExpiry } from '../../domain/token-lifetimes.ts';
+import { hashSecret, randomSecret } from '../../security/secrets.ts';
+import { OAuthError } from '../oauth-error.ts';
+import type { IssuedTokens } from './authorization-code-grant.ts';
+import type { GrantDeps, TokenParameters } from './grant-deps.ts';
+import { checkLicenceCovers } from './licence-covers.ts';
+
+/**
+ * `grant_type=refresh_token` (RFC 6749 §6) with the seed's rules ("Rafraîchir votre jeton"): a new access
+ * token, the same refresh token returned, the previous access token invalidated, the refresh token valid
+ * 180 days from the last SCA. The refresh token is bound to the client, not to the certificate (RFC 8705
+ * §3: a renewed QWAC keeps working); the new access token is bound to the certificate presented now.
+ * A refused refresh changes nothing.
+ */
+export async function refreshTokenGrant(
+  deps: GrantDeps,
+  tpp: TppIdentity,
+  parameters: TokenParameters,
+): Promise<IssuedTokens> {
+  const refreshToken = parameters.refresh_token;
+  if (!refreshToken) throw new OAuthError('invalid_request', 'refresh_token is missing');
+  const pair = await deps.tokens.findByRefresh(hashSecret(refreshToken));
+  const now = deps.now();
+  if (!pair || pair.clientId !== tpp.organizationIdentifier)
+    throw new OAuthError('invalid_grant', 'Unknown refresh token');
+  if (pair.revoked)
+    throw new OAuthError('invalid_grant', 'Refresh token revoked: a new authorization is needed');
+  if (!pair.refreshExpiresAt || pair.refreshExpiresAt <= now) {
+    throw new OAuthError(
+      'invalid_grant',
+      'Refresh token expired (180 days after SCA): a new authorization is needed',
+    );
+  }
+  if (parameters.scope?.split(' ').some((scope) => !pair.scopes.includes(scope as never))) {
+    throw new OAuthError('invalid_scope', 'A refresh cannot widen the scope');
+  }
+  await checkLicenceCovers(deps, tpp.organizationIdentifier, pair.role);
+  const accessToken = randomSecret();
+  const renewed = await deps.tokens.renewAccess(pair.id, {
+    hash: hashSecret(accessToken),
+    expiresAt: accessTokenExpiry(now),
+    certificateThumbprint: tpp.fingerprint256,
+  });
+  if (!renewed) throw new OAuthError('invalid_grant', 'Refresh token revoked: a new authorization is needed');
+  return { accessToken, refreshToken, scopes: pair.scopes };
+}

@@ -1,0 +1,46 @@
+import type { FastifyReply } from 'fastify';
+import type { ScaSession } from '../../domain/sca-session.ts';
+import type { OAuthErrorCode } from '../oauth-error.ts';
+import { clearedCookie } from './sca-cookie.ts';
+import type { ScaDeps } from './sca-deps.ts';
+
+/** The TPP's redirect URI with response parameters added to any query it already has (RFC 6749 §3.1.2). */
+export function tppRedirectUrl(
+  redirectUri: string,
+  parameters: Readonly<Record<string, string | undefined>>,
+): string {
+  const url = new URL(redirectUri);
+  for (const [name, value] of Object.entries(parameters))
+    if (value !== undefined) url.searchParams.set(name, value);
+  return url.href;
+}
+
+type Outcome = { readonly code: string } | { readonly error: OAuthErrorCode; readonly description: string };
+
+/**
+ * Ends the customer's pass through the bank's pages: the session is deleted and the browser goes back to
+ * the TPP with `code` or `error`, always with `state` as received and `iss` (RFC 6749 §4.1.2, RFC 9207).
+ */
+export async function finish(
+  reply: FastifyReply,
+  deps: ScaDeps,
+  session: ScaSession,
+  outcome: Outcome,
+): Promise<FastifyReply> {
+  await deps.sessions.delete(session.id);
+  const parameters =
+    'code' in outcome
+      ? { code: outcome.code }
+      : { error: outcome.error, error_description: outcome.description };
+  return reply
+    .header('set-cookie', clearedCookie())
+    .header('cache-control', 'no-store')
+    .redirect(
+      tppRedirectUrl(session.redirectUri, {
+        ...parameters,
+        state: session.state,
+        iss: deps.endpoints.publicUrl,
+      }),
+      303,
+    );
+}

@@ -1,0 +1,66 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isInactive, type ScaSession, type ScaStep } from '../../domain/sca-session.ts';
+import { hashSecret, sameSecret } from '../../security/secrets.ts';
+import { finish } from './finish.ts';
+import { type Locale, negotiateLocale } from './locale.ts';
+import { messages } from './messages.ts';
+import { sendPage } from './pages.ts';
+import { readSessionCookie } from './sca-cookie.ts';
+import type { ScaDeps } from './sca-deps.ts';
+
+export type Form = Readonly<Record<string, string | string[] | undefined>>;
+
+export interface ScaContext {
+  readonly session: ScaSession;
+  readonly form: Form;
+  readonly locale: Locale;
+}
+
+export function field(form: Form, name: string): string | undefined {
+  const value = form[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Loads the session behind a form post and checks it: cookie known, CSRF token of this session
+ * (synchronizer token), the expected step, and no more than the allowed inactivity (RTS Art. 4(3)(d)) —
+ * in which case the customer goes back to the TPP with `access_denied`. Answers and returns undefined
+ * when the request must go no further.
+ */
+export async function openContext(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: ScaDeps,
+  step: ScaStep,
+): Promise<ScaContext | undefined> {
+  const locale = negotiateLocale(request.headers['accept-language']);
+  const text = messages(locale);
+  const cookie = readSessionCookie(request.headers.cookie);
+  const session = cookie ? await deps.sessions.findByCookie(hashSecret(cookie)) : undefined;
+  if (!session) {
+    await sendPage(reply, 'error', {
+      locale,
+      status: 400,
+      data: { message: text.sessionExpired, sandbox: deps.sandbox },
+    });
+    return undefined;
+  }
+  const form = (request.body ?? {}) as Form;
+  const csrf = field(form, 'csrf');
+  if (!csrf || !sameSecret(hashSecret(csrf), session.csrfHash) || session.step !== step) {
+    await sendPage(reply, 'error', {
+      locale,
+      status: 403,
+      data: { message: text.sessionExpired, sandbox: deps.sandbox },
+    });
+    return undefined;
+  }
+  if (isInactive(session, deps.now(), deps.inactivitySeconds)) {
+    await finish(reply, deps, session, {
+      error: 'access_denied',
+      description: `The customer was inactive for more than ${deps.inactivitySeconds} s (RTS Art. 4(3)(d))`,
+    });
+    return undefined;
+  }
+  return { session, form, locale };
+}

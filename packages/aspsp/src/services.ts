@@ -1,0 +1,87 @@
+import type { KeyObject } from 'node:crypto';
+import type { CoreBanking } from './bank/core-banking.ts';
+import { sandboxCoreBanking } from './bank/sandbox/sandbox-core-banking.ts';
+import { sandboxStrongAuthentication } from './bank/sandbox/sandbox-strong-authentication.ts';
+import type { StrongAuthentication } from './bank/strong-authentication.ts';
+import { withTimeout } from './bank/with-timeout.ts';
+import type { Config } from './config.ts';
+import type { TppLicence, TppRegistry } from './domain/tpp-licence.ts';
+import { createTrustChain } from './http/trust-chain.ts';
+import { clientRepository } from './store/client-repository.ts';
+import { codeRepository } from './store/code-repository.ts';
+import { consentRepository } from './store/consent-repository.ts';
+import type { Store } from './store/open-store.ts';
+import { scaSessionRepository } from './store/sca-session-repository.ts';
+import { tokenRepository } from './store/token-repository.ts';
+import { tppRegistryRepository } from './store/tpp-registry-repository.ts';
+import { signingCertificates } from './trust/signing-certificates.ts';
+import type { TrustStore } from './trust/trust-store.ts';
+import { ttlCache } from './trust/ttl-cache.ts';
+
+export interface ServiceDeps {
+  readonly store: Store;
+  readonly trustStore: TrustStore;
+  /** The bank's own QSealC, to sign responses (STET CR199). */
+  readonly bankSeal: { readonly keyId: string; readonly privateKey: KeyObject };
+  /** The bank's connector; the built-in sandbox bank when absent. */
+  readonly coreBanking?: CoreBanking;
+  readonly strongAuthentication?: StrongAuthentication;
+  readonly now?: () => Date;
+}
+
+/**
+ * Base URLs as TPPs and browsers reach the listeners (issuer, endpoints, `_links`). Known from the
+ * configuration, except with port 0, where the server fills them in once it listens.
+ */
+export interface Endpoints {
+  publicUrl: string;
+  mtlsUrl: string;
+}
+
+/** Everything the routes of both listeners share: stores, caches, the trust chain, the bank's systems. */
+export function createServices(config: Config, deps: ServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+  const ttl = config.trustCacheSeconds * 1000;
+  const db = deps.store.db;
+  const storedRegistry = tppRegistryRepository(db);
+  const clients = clientRepository(db);
+  const licences = ttlCache((org) => storedRegistry.find(org), ttl);
+  const signers = signingCertificates(clients, deps.trustStore, ttl);
+  const registry: TppRegistry = {
+    find: (org) => storedRegistry.find(org),
+    list: () => storedRegistry.list(),
+    save: async (licence: TppLicence) => {
+      await storedRegistry.save(licence);
+      licences.forget(licence.organizationIdentifier);
+    },
+  };
+  const trust = createTrustChain({
+    licences,
+    signingCertificates: signers,
+    bankSeal: deps.bankSeal,
+    clockSkewSeconds: config.clockSkewSeconds,
+    tppRateLimit: config.tppRateLimit,
+    now,
+  });
+  const endpoints: Endpoints = { publicUrl: config.publicUrl, mtlsUrl: config.mtlsUrl };
+  return Object.freeze({
+    config,
+    endpoints,
+    now,
+    sandbox: deps.coreBanking === undefined,
+    trustStore: deps.trustStore,
+    registry,
+    clients,
+    licence: (clientId: string) => licences.get(clientId),
+    signers,
+    trust,
+    consents: consentRepository(db),
+    sessions: scaSessionRepository(db),
+    codes: codeRepository(db),
+    tokens: tokenRepository(db),
+    coreBanking: withTimeout(deps.coreBanking ?? sandboxCoreBanking(), config.coreBankingTimeoutMs),
+    strongAuthentication: deps.strongAuthentication ?? sandboxStrongAuthentication(),
+  });
+}
+
+export type Services = ReturnType<typeof createServices>;
