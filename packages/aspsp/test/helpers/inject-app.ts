@@ -25,7 +25,13 @@ export interface InjectApp {
  */
 export async function injectApp(
   engine: Engine,
-  options: { extend?: (app: App) => void; logger?: FastifyServerOptions['logger'] } = {},
+  options: {
+    extend?: (app: App) => void;
+    logger?: FastifyServerOptions['logger'];
+    /** Extra environment for loadConfig (e.g. OPENSTET_TPP_RATE_LIMIT). */
+    env?: Readonly<Record<string, string>>;
+    now?: () => Date;
+  } = {},
 ): Promise<InjectApp> {
   const pki = await testPki();
   const store = await testStore(engine);
@@ -33,6 +39,9 @@ export async function injectApp(
     OPENSTET_DATA_DIR: mkdtempSync(join(tmpdir(), 'openstet-test-')),
     OPENSTET_CLIENT_CERT_HEADER: 'x-ssl-client-cert',
     OPENSTET_TRUSTED_PROXIES: '127.0.0.1',
+    OPENSTET_PUBLIC_URL: 'https://bank.example',
+    OPENSTET_MTLS_URL: 'https://api.bank.example',
+    ...options.env,
   });
   const trustStore = createTrustStore([
     { pem: pki.ca.certificatePem, x509: new X509Certificate(pki.ca.certificatePem) },
@@ -43,6 +52,7 @@ export async function injectApp(
     bankSeal: loadBankSeal({ ca: pki.ca, server: pki.bankSeal, bankSeal: pki.bankSeal }),
     adminSecret: 'test-admin-secret',
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   options.extend?.(app);
   return {

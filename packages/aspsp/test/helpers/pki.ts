@@ -20,6 +20,8 @@ export interface TestPki {
   readonly expiredQwac: KeyAndCertificate;
   /** The bank's own QSealC (response signatures). */
   readonly bankSeal: KeyAndCertificate;
+  /** A second, renewed QWAC of Acme (same organisation, another key). */
+  readonly acmeRenewedQwac: KeyAndCertificate;
 }
 
 async function tpp(
@@ -43,7 +45,7 @@ export function testPki(): Promise<TestPki> {
   pki ??= (async () => {
     const [ca, rogueCa] = await Promise.all([createTestCa(), createTestCa({ commonName: 'Rogue CA' })]);
     const day = 86_400_000;
-    const [acme, budget, rogue, expiredQwac, bankSeal] = await Promise.all([
+    const [acme, budget, rogue, expiredQwac, bankSeal, acmeRenewedQwac] = await Promise.all([
       tpp(ca, 'PSDFR-ACPR-12345', 'Acme Cards', ['PSP_IC', 'PSP_AI']),
       tpp(ca, 'PSDFR-ACPR-67890', 'Budget Insight', ['PSP_AI']),
       tpp(rogueCa, 'PSDFR-ACPR-12345', 'Acme Cards', ['PSP_IC', 'PSP_AI']),
@@ -61,8 +63,14 @@ export function testPki(): Promise<TestPki> {
         organizationName: 'Test Bank',
         roles: ['PSP_AS'],
       }),
+      issueEidasCertificate(ca, {
+        kind: 'qwac',
+        organizationIdentifier: 'PSDFR-ACPR-12345',
+        organizationName: 'Acme Cards',
+        roles: ['PSP_IC', 'PSP_AI'],
+      }),
     ]);
-    return { ca, acme, budget, rogue, expiredQwac, bankSeal };
+    return { ca, acme, budget, rogue, expiredQwac, bankSeal, acmeRenewedQwac };
   })();
   return pki;
 }

@@ -57,7 +57,7 @@ function amountOf(instructed: unknown, version: StetVersion): Money {
       throw invalid('instructedAmount.amount must be positive');
     return amount;
   } catch (error) {
-    if (error instanceof AmountError) throw invalid(`instructedAmount.amount ${error.message}`);
+    if (error instanceof AmountError) throw invalid(`instructedAmount.${error.message}`);
     throw error;
   }
 }

@@ -1,0 +1,281 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { testClock } from './helpers/clock.ts';
+import { type InjectApp, injectApp } from './helpers/inject-app.ts';
+import { authorizeUrl, Browser, MARC, pkcePair, REDIRECT_URI, redirectOf } from './helpers/journey.ts';
+import { licence } from './helpers/pki.ts';
+import { ENGINES } from './helpers/stores.ts';
+
+for (const engine of ENGINES) {
+  describe(`GET /authorize and the SCA pages (${engine})`, () => {
+    let bank: InjectApp;
+    const clock = testClock();
+    before(async () => {
+      bank = await injectApp(engine, { now: clock.now });
+      await bank.onboard(bank.pki.acme);
+      await bank.onboard(bank.pki.budget, ['PSP_AI']);
+    });
+    after(() => bank.close());
+    beforeEach(() => clock.reset());
+
+    const errorOf = (url: URL) => ({
+      error: url.searchParams.get('error'),
+      description: url.searchParams.get('error_description'),
+      state: url.searchParams.get('state'),
+      iss: url.searchParams.get('iss'),
+    });
+
+    test('metadata (RFC 8414) names the mTLS endpoints, certificate-bound tokens, tls_client_auth and S256', async () => {
+      const response = await bank.app.public.inject({
+        method: 'GET',
+        url: '/.well-known/oauth-authorization-server',
+      });
+      assert.equal(response.statusCode, 200);
+      const metadata = response.json();
+      assert.equal(metadata.issuer, 'https://bank.example');
+      assert.equal(metadata.authorization_endpoint, 'https://bank.example/authorize');
+      assert.equal(metadata.token_endpoint, 'https://api.bank.example/token');
+      assert.deepEqual(metadata.mtls_endpoint_aliases, {
+        token_endpoint: 'https://api.bank.example/token',
+        revocation_endpoint: 'https://api.bank.example/revoke',
+        registration_endpoint: 'https://api.bank.example/register',
+      });
+      assert.equal(metadata.tls_client_certificate_bound_access_tokens, true);
+      assert.deepEqual(metadata.token_endpoint_auth_methods_supported, ['tls_client_auth']);
+      assert.deepEqual(metadata.code_challenge_methods_supported, ['S256']);
+      assert.deepEqual(metadata.scopes_supported, [
+        'aisp',
+        'extended_transaction_history',
+        'piisp',
+        'cbpii',
+        'pisp',
+      ]);
+      assert.equal(metadata.authorization_response_iss_parameter_supported, true);
+    });
+
+    test('state is echoed byte for byte with the code and iss (RFC 9207)', async () => {
+      const state = 'a b&c=d/é%20?#🙂';
+      const browser = new Browser(bank);
+      await browser.get(authorizeUrl(bank.pki.acme, { state }));
+      await browser.post('/sca/login', { username: MARC.id, action: 'approve' });
+      await browser.post('/sca/otp', { otp: MARC.otp, action: 'approve' });
+      const redirect = redirectOf(
+        await browser.post('/sca/consent', { accounts: MARC.accounts, action: 'approve' }),
+      );
+      assert.equal(`${redirect.origin}${redirect.pathname}`, REDIRECT_URI);
+      assert.equal(redirect.searchParams.get('state'), state);
+      assert.equal(redirect.searchParams.get('iss'), 'https://bank.example');
+      assert.match(redirect.searchParams.get('code') ?? '', /^[A-Za-z0-9_-]{43}$/);
+    });
+
+    test('an unregistered or missing redirect_uri, or an unknown client, gets an error page at the bank — never a redirect', async () => {
+      const browser = new Browser(bank);
+      for (const url of [
+        authorizeUrl(bank.pki.acme, { redirectUri: 'https://evil.example/cb' }),
+        authorizeUrl(bank.pki.acme).replace(/&redirect_uri=[^&]+/, ''),
+        authorizeUrl(bank.pki.acme).replace('PSDFR-ACPR-12345', 'PSDFR-ACPR-00000'),
+      ]) {
+        const response = await browser.get(url);
+        assert.equal(response.statusCode, 400, url);
+        assert.equal(response.headers.location, undefined);
+        assert.match(String(response.headers['content-type']), /^text\/html/);
+      }
+    });
+
+    test('refusals after the redirect URI is known go back to the TPP with error, description and state', async () => {
+      const browser = new Browser(bank);
+      const refused = async (url: string) => errorOf(redirectOf(await browser.get(url)));
+      assert.deepEqual(
+        await refused(
+          authorizeUrl(bank.pki.acme, { scope: 'cbpii', state: 's1', extra: { response_type: 'token' } }),
+        ),
+        {
+          error: 'unsupported_response_type',
+          description: 'response_type must be code',
+          state: 's1',
+          iss: 'https://bank.example',
+        },
+      );
+      assert.equal(
+        (await refused(authorizeUrl(bank.pki.acme, { scope: 'payments' }))).error,
+        'invalid_scope',
+      );
+      assert.equal(
+        (await refused(authorizeUrl(bank.pki.acme, { scope: 'aisp cbpii' }))).error,
+        'invalid_scope',
+      );
+      assert.deepEqual(await refused(authorizeUrl(bank.pki.budget, { scope: 'cbpii', state: 's2' })), {
+        error: 'invalid_scope',
+        description: 'The TPP is not licensed for PSP_IC, needed for cbpii',
+        state: 's2',
+        iss: 'https://bank.example',
+      });
+    });
+
+    test('scopes in any order; PKCE S256 accepted, plain refused, required when the client registered so', async () => {
+      const browser = new Browser(bank);
+      assert.equal(
+        (await browser.get(authorizeUrl(bank.pki.budget, { scope: 'extended_transaction_history aisp' })))
+          .statusCode,
+        200,
+      );
+      const { challenge } = pkcePair();
+      assert.equal(
+        (await browser.get(authorizeUrl(bank.pki.acme, { codeChallenge: challenge }))).statusCode,
+        200,
+      );
+      const plain = errorOf(
+        redirectOf(
+          await browser.get(
+            authorizeUrl(bank.pki.acme, { codeChallenge: challenge, codeChallengeMethod: 'plain' }),
+          ),
+        ),
+      );
+      assert.deepEqual(
+        [plain.error, plain.description],
+        ['invalid_request', 'code_challenge_method must be S256; plain is refused'],
+      );
+      await bank.app.mtls.inject({
+        method: 'POST',
+        url: '/register',
+        headers: {
+          'content-type': 'application/json',
+          'x-ssl-client-cert': encodeURIComponent(bank.pki.acme.qwac.certificatePem),
+        },
+        payload: JSON.stringify({
+          redirect_uris: [REDIRECT_URI],
+          client_name: 'Acme Cards',
+          signing_certificate: bank.pki.acme.qseal.certificatePem,
+          require_pkce: true,
+        }),
+      });
+      const missing = errorOf(redirectOf(await browser.get(authorizeUrl(bank.pki.acme))));
+      assert.deepEqual(
+        [missing.error, missing.description],
+        ['invalid_request', 'PKCE is required: send code_challenge with code_challenge_method=S256'],
+      );
+      await bank.onboard(bank.pki.acme);
+    });
+
+    test('the licence is checked at /authorize: a withdrawn TPP gets unauthorized_client', async () => {
+      await bank.app.registry.save(licence(bank.pki.acme, { status: 'withdrawn' }));
+      const url = redirectOf(await new Browser(bank).get(authorizeUrl(bank.pki.acme, { state: 'w' })));
+      assert.deepEqual(
+        [url.searchParams.get('error'), url.searchParams.get('state')],
+        ['unauthorized_client', 'w'],
+      );
+      await bank.app.registry.save(licence(bank.pki.acme));
+    });
+
+    test('pages: French by default, English by Accept-Language; strict CSP, no framing, no caching', async () => {
+      const french = await new Browser(bank).get(authorizeUrl(bank.pki.acme));
+      assert.match(french.body, /<html lang="fr">/);
+      assert.match(french.body, /Identifiant banque à distance/);
+      assert.match(french.body, /Acme Cards souhaite accéder à vos comptes/);
+      assert.equal(french.headers['cache-control'], 'no-store');
+      assert.equal(french.headers['x-frame-options'], 'DENY');
+      const csp = String(french.headers['content-security-policy']);
+      assert.match(csp, /default-src 'none'/);
+      assert.match(csp, /frame-ancestors 'none'/);
+      assert.match(csp, /form-action 'self' https:\/\/tpp\.example/);
+      assert.doesNotMatch(french.body, /<script/);
+      assert.match(
+        String(french.headers['set-cookie']),
+        /^__Host-openstet-sca=[^;]+; Path=\/; Secure; HttpOnly; SameSite=Strict/,
+      );
+      const english = await new Browser(bank, { 'accept-language': 'en-GB,en;q=0.9,fr;q=0.8' }).get(
+        authorizeUrl(bank.pki.acme),
+      );
+      assert.match(english.body, /<html lang="en">/);
+      assert.match(english.body, /Online banking ID/);
+    });
+
+    test('cancel at login, refuse at consent: the TPP gets access_denied with its state', async () => {
+      const atLogin = new Browser(bank);
+      await atLogin.get(authorizeUrl(bank.pki.acme, { state: 'c1' }));
+      const cancelled = errorOf(redirectOf(await atLogin.post('/sca/login', { action: 'deny' })));
+      assert.deepEqual([cancelled.error, cancelled.state], ['access_denied', 'c1']);
+      const atConsent = new Browser(bank);
+      await atConsent.get(authorizeUrl(bank.pki.acme, { state: 'c2' }));
+      await atConsent.post('/sca/login', { username: MARC.id, action: 'approve' });
+      await atConsent.post('/sca/otp', { otp: MARC.otp, action: 'approve' });
+      const refused = errorOf(
+        redirectOf(await atConsent.post('/sca/consent', { accounts: MARC.accounts, action: 'deny' })),
+      );
+      assert.deepEqual(
+        [refused.error, refused.description, refused.state],
+        ['access_denied', 'The customer refused the consent', 'c2'],
+      );
+    });
+
+    test('five wrong SMS codes lock the attempt (RTS Art. 4(3)(b)); the fifth sends the customer back', async () => {
+      const browser = new Browser(bank);
+      await browser.get(authorizeUrl(bank.pki.acme, { state: 'lock' }));
+      await browser.post('/sca/login', { username: MARC.id, action: 'approve' });
+      for (let attempt = 1; attempt <= 4; attempt++) {
+        const page = await browser.post('/sca/otp', { otp: '00000000', action: 'approve' });
+        assert.equal(page.statusCode, 200);
+        assert.match(page.body, new RegExp(`Il vous reste ${5 - attempt} essai`));
+      }
+      const locked = errorOf(
+        redirectOf(await browser.post('/sca/otp', { otp: '00000000', action: 'approve' })),
+      );
+      assert.deepEqual([locked.error, locked.state], ['access_denied', 'lock']);
+      assert.match(locked.description ?? '', /RTS Art\. 4\(3\)\(b\)/);
+      const after = await browser.post('/sca/otp', { otp: MARC.otp, action: 'approve' });
+      assert.equal(after.statusCode, 400, 'the locked session is gone');
+    });
+
+    test('more than five minutes of inactivity sends the customer back with access_denied (RTS Art. 4(3)(d))', async () => {
+      const browser = new Browser(bank);
+      const login = await browser.get(authorizeUrl(bank.pki.acme, { state: 'idle' }));
+      assert.match(login.body, /<meta http-equiv="refresh" content="300;url=\/sca\/timeout">/);
+      clock.advance(301);
+      const timedOut = errorOf(
+        redirectOf(await browser.post('/sca/login', { username: MARC.id, action: 'approve' })),
+      );
+      assert.deepEqual([timedOut.error, timedOut.state], ['access_denied', 'idle']);
+      const viaRefresh = new Browser(bank);
+      await viaRefresh.get(authorizeUrl(bank.pki.acme, { state: 'idle2' }));
+      const refreshed = errorOf(redirectOf(await viaRefresh.get('/sca/timeout')));
+      assert.deepEqual([refreshed.error, refreshed.state], ['access_denied', 'idle2']);
+    });
+
+    test('a form without the session cookie or with another CSRF token is refused at the bank', async () => {
+      const browser = new Browser(bank);
+      await browser.get(authorizeUrl(bank.pki.acme));
+      const stranger = new Browser(bank);
+      stranger.csrf = browser.csrf;
+      assert.equal(
+        (await stranger.post('/sca/login', { username: MARC.id, action: 'approve' })).statusCode,
+        400,
+      );
+      browser.csrf = 'forged';
+      const forged = await browser.post('/sca/login', { username: MARC.id, action: 'approve' });
+      assert.equal(forged.statusCode, 403);
+      assert.equal(forged.headers.location, undefined);
+    });
+
+    test('an unknown online-banking id is said so on the page; only offered accounts can be consented', async () => {
+      const browser = new Browser(bank);
+      await browser.get(authorizeUrl(bank.pki.acme));
+      const unknown = await browser.post('/sca/login', { username: 'D0000000X0', action: 'approve' });
+      assert.match(unknown.body, /Identifiant inconnu/);
+      await browser.post('/sca/login', { username: MARC.id, action: 'approve' });
+      const consentPage = await browser.post('/sca/otp', { otp: MARC.otp, action: 'approve' });
+      for (const iban of [
+        'FR7613807008043001965405158',
+        'FR7613807008043001965405255',
+        'FR7613807008043001965405352',
+      ]) {
+        assert.match(consentPage.body, new RegExp(`name="accounts" value="${iban}"`));
+      }
+      const foreign = await browser.post('/sca/consent', {
+        accounts: ['FR7613807008043001965406128'],
+        action: 'approve',
+      });
+      assert.equal(foreign.statusCode, 200);
+      assert.match(foreign.body, /Choisissez au moins un compte/);
+    });
+  });
+}
