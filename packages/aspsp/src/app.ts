@@ -4,6 +4,7 @@ import { adminRoutes } from './admin/admin-routes.ts';
 import { fundsConfirmationRoutes } from './api/cbpii/funds-confirmation-routes.ts';
 import type { Config } from './config.ts';
 import type { TppRegistry } from './domain/tpp-licence.ts';
+import { installAuditTrail } from './http/audit-trail.ts';
 import { clientCertificateHook } from './http/client-certificate.ts';
 import { fastifyInstance } from './http/fastify-instance.ts';
 import type { TrustChain } from './http/trust-chain.ts';
@@ -32,6 +33,8 @@ export interface App {
   /** The register of licensed TPPs; changes through it apply to the running server at once. */
   readonly registry: TppRegistry;
   readonly services: Services;
+  /** Writes the pending audit events now (they are otherwise written every 200 ms). */
+  flushAudit(): Promise<void>;
   /** Base URLs; the server completes them when it listens on port 0. */
   readonly endpoints: Services['endpoints'];
   close(): Promise<void>;
@@ -59,6 +62,8 @@ function mtlsListener(services: Services, deps: AppDeps): FastifyInstance {
   const { config } = services;
   app.decorateRequest('tpp', undefined);
   app.decorateRequest('accessToken', undefined);
+  const audit = installAuditTrail(app, services.audit);
+  app.decorate('flushAudit', audit.flush);
   app.addHook(
     'onRequest',
     clientCertificateHook({
@@ -86,6 +91,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     registry: services.registry,
     services,
     endpoints: services.endpoints,
+    flushAudit: () => (mtls as FastifyInstance & { flushAudit: () => Promise<void> }).flushAudit(),
     async close() {
       await Promise.all([publicApp.close(), mtls.close()]);
     },

@@ -7,6 +7,7 @@ import { withTimeout } from './bank/with-timeout.ts';
 import type { Config } from './config.ts';
 import type { TppLicence, TppRegistry } from './domain/tpp-licence.ts';
 import { createTrustChain } from './http/trust-chain.ts';
+import { auditRepository } from './store/audit-repository.ts';
 import { clientRepository } from './store/client-repository.ts';
 import { codeRepository } from './store/code-repository.ts';
 import { consentRepository } from './store/consent-repository.ts';
@@ -79,6 +80,7 @@ export function createServices(config: Config, deps: ServiceDeps) {
     sessions: scaSessionRepository(db),
     codes: codeRepository(db),
     tokens: tokenRepository(db),
+    audit: auditRepository(db),
     coreBanking: withTimeout(deps.coreBanking ?? sandboxCoreBanking(), config.coreBankingTimeoutMs),
     strongAuthentication: deps.strongAuthentication ?? sandboxStrongAuthentication(),
   });

@@ -80,6 +80,19 @@ export interface TokenPairTable {
   revoked_at: Timestamp | null;
 }
 
+export interface AuditEventTable {
+  id: Generated<string>;
+  at: Timestamp;
+  request_id: string;
+  client_id: string | null;
+  psu_id: string | null;
+  method: string;
+  path: string;
+  status: number;
+  error: string | null;
+  latency_ms: number;
+}
+
 export interface Database {
   tpp_registry: TppRegistryTable;
   clients: ClientTable;
@@ -87,4 +100,5 @@ export interface Database {
   sca_sessions: ScaSessionTable;
   authorization_codes: AuthorizationCodeTable;
   token_pairs: TokenPairTable;
+  audit_events: AuditEventTable;
 }

@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import type { AuditEvent, AuditStore } from '../domain/audit-event.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The error code of the answer, kept for the audit trail. */
+    auditError: string | undefined;
+  }
+}
+
+const FLUSH_MS = 200;
+const MAX_BATCH = 500;
+
+function errorCode(payload: unknown): string | undefined {
+  if (typeof payload !== 'string') return undefined;
+  try {
+    const parsed = JSON.parse(payload) as { error?: unknown };
+    return typeof parsed.error === 'string' ? parsed.error.slice(0, 64) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The audit trail of every call on a listener (RTS Art. 29): recorded after the answer and written in
+ * batches, so the hot path never waits for it; flushed on close. A failed write is logged, never lost
+ * silently, and never fails a request.
+ */
+export function installAuditTrail(app: FastifyInstance, store: AuditStore): { flush(): Promise<void> } {
+  let pending: AuditEvent[] = [];
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    try {
+      await store.append(batch);
+    } catch (error) {
+      app.log.error({ err: error, events: batch.length }, 'audit trail write failed');
+    }
+  };
+  const timer = setInterval(() => void flush(), FLUSH_MS);
+  timer.unref();
+  app.decorateRequest('auditError', undefined);
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode >= 400) request.auditError = errorCode(payload);
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    pending.push({
+      at: new Date(),
+      requestId: String(reply.getHeader('x-request-id') ?? request.id),
+      clientId: request.tpp?.organizationIdentifier,
+      psuId: request.accessToken?.psuId,
+      method: request.method,
+      path: request.url.split('?')[0] ?? '/',
+      status: reply.statusCode,
+      error: request.auditError,
+      latencyMs: reply.elapsedTime,
+    });
+    if (pending.length >= MAX_BATCH) await flush();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await flush();
+  });
+  return { flush };
+}
