@@ -18,7 +18,11 @@ export interface TestServer {
  * A real server on ephemeral ports whose sandbox CA is the test PKI's CA, so test certificates are
  * trusted. On PostgreSQL it gets a schema of its own, dropped at close.
  */
-export async function startTestServer(engine: Engine, extend?: (app: App) => void): Promise<TestServer> {
+export async function startTestServer(
+  engine: Engine,
+  extend?: (app: App) => void,
+  extraEnv: Readonly<Record<string, string>> = {},
+): Promise<TestServer> {
   const { ca } = await testPki();
   const dataDir = mkdtempSync(join(tmpdir(), 'openstet-server-'));
   mkdirSync(join(dataDir, 'pki'), { recursive: true });
@@ -32,6 +36,7 @@ export async function startTestServer(engine: Engine, extend?: (app: App) => voi
     ...(engine === 'PostgreSQL'
       ? { DATABASE_URL: process.env.DATABASE_URL, OPENSTET_DATABASE_SCHEMA: schema }
       : {}),
+    ...extraEnv,
   };
   const server = await startServer(loadConfig(env), { log: false, ...(extend ? { extend } : {}) });
   return {
