@@ -15,6 +15,8 @@ export interface ScaSession {
   readonly psuId: string | undefined;
   /** Consecutive failures at the current step (RTS Art. 4(3)(b): at most five). */
   readonly failures: number;
+  /** Where the SMS code went (masked), shown again after a wrong code without sending another. */
+  readonly otpDestination: string | undefined;
   readonly lastActivityAt: Date;
 }
 
@@ -23,9 +25,11 @@ export interface ScaSessionStore {
   findByCookie(cookieHash: string): Promise<ScaSession | undefined>;
   update(
     id: string,
-    change: Partial<Pick<ScaSession, 'step' | 'psuId' | 'failures' | 'lastActivityAt'>>,
+    change: Partial<Pick<ScaSession, 'step' | 'psuId' | 'failures' | 'lastActivityAt' | 'otpDestination'>>,
   ): Promise<void>;
   delete(id: string): Promise<void>;
+  /** Removes sessions idle since before `idleSince` (a customer who closed the tab never times out). */
+  deleteIdleSince(idleSince: Date): Promise<void>;
 }
 
 export const SCA_RULES = Object.freeze({

@@ -40,6 +40,8 @@ export function fastifyInstance(
     keepAliveTimeout: KEEP_ALIVE_MS,
     requestTimeout: REQUEST_TIMEOUT_MS,
     return503OnClosing: true,
+    // No implicit HEAD routes: a HEAD /authorize must not open a customer session.
+    exposeHeadRoutes: false,
     forceCloseConnections: 'idle',
     ...(tls ? { serverFactory } : {}),
   });

@@ -33,8 +33,11 @@ export function authorizeRoute(app: FastifyInstance, deps: ScaDeps): void {
         step: 'login' as const,
         psuId: undefined,
         failures: 0,
+        otpDestination: undefined,
         lastActivityAt: deps.now(),
       };
+      // Sessions abandoned for an hour (tab closed) are removed as new ones open.
+      await deps.sessions.deleteIdleSince(new Date(deps.now().getTime() - 3_600_000));
       await deps.sessions.create(session);
       reply.header('set-cookie', sessionCookie(cookie, 3600));
       return showLogin(reply, deps, { session, csrf, locale, clientName: authorization.clientName });

@@ -15,6 +15,7 @@ function toSession(row: Selectable<ScaSessionTable>): ScaSession {
     step: row.step as ScaStep,
     psuId: row.psu_id ?? undefined,
     failures: row.failures,
+    otpDestination: row.otp_destination ?? undefined,
     lastActivityAt: row.last_activity_at,
   });
 }
@@ -36,6 +37,7 @@ export function scaSessionRepository(db: Kysely<Database>): ScaSessionStore {
           step: session.step,
           psu_id: session.psuId ?? null,
           failures: session.failures,
+          otp_destination: session.otpDestination ?? null,
           last_activity_at: session.lastActivityAt,
         })
         .execute();
@@ -56,12 +58,16 @@ export function scaSessionRepository(db: Kysely<Database>): ScaSessionStore {
           ...(change.psuId !== undefined ? { psu_id: change.psuId } : {}),
           ...(change.failures !== undefined ? { failures: change.failures } : {}),
           ...(change.lastActivityAt !== undefined ? { last_activity_at: change.lastActivityAt } : {}),
+          ...(change.otpDestination !== undefined ? { otp_destination: change.otpDestination } : {}),
         })
         .where('id', '=', id)
         .execute();
     },
     async delete(id) {
       await db.deleteFrom('sca_sessions').where('id', '=', id).execute();
+    },
+    async deleteIdleSince(idleSince) {
+      await db.deleteFrom('sca_sessions').where('last_activity_at', '<', idleSince).execute();
     },
   };
 }

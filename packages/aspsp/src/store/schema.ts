@@ -49,6 +49,7 @@ export interface ScaSessionTable {
   step: string;
   psu_id: string | null;
   failures: Generated<number>;
+  otp_destination: string | null;
   last_activity_at: Timestamp;
   created_at: Generated<Date>;
 }

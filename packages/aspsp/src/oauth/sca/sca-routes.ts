@@ -76,6 +76,7 @@ export function scaRoutes(app: FastifyInstance, deps: ScaDeps): void {
         psuId: psu.psuId,
         failures: 0,
         lastActivityAt: deps.now(),
+        otpDestination: challenge.maskedDestination,
       });
       return showOtp(reply, deps, await view(deps, context), challenge.maskedDestination);
     } catch (error) {
@@ -96,12 +97,7 @@ export function scaRoutes(app: FastifyInstance, deps: ScaDeps): void {
         const left = await failed(reply, deps, session);
         if (left === undefined) return reply;
         const error = fill(messages(context.locale).wrongOtp, { left });
-        return showOtp(
-          reply,
-          deps,
-          await view(deps, context, error),
-          (await deps.strongAuthentication.challenge(psu)).maskedDestination,
-        );
+        return showOtp(reply, deps, await view(deps, context, error), session.otpDestination ?? '');
       }
       await deps.sessions.update(session.id, { step: 'consent', failures: 0, lastActivityAt: deps.now() });
       return showConsent(

@@ -31,6 +31,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('step', 'text', (column) => column.notNull())
     .addColumn('psu_id', 'text')
     .addColumn('failures', 'integer', (column) => column.notNull().defaultTo(0))
+    .addColumn('otp_destination', 'text')
     .addColumn('last_activity_at', 'timestamptz', (column) => column.notNull())
     .addColumn('created_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
     .execute();
