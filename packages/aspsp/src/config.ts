@@ -67,6 +67,16 @@ function seconds(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/** A count or a duration in milliseconds: a whole number, at least 1 (0 would refuse every call). */
+function positiveInteger(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new ConfigError(`${name} must be a whole number of at least 1, got "${raw}"`);
+  return value;
+}
+
 function list(env: Env, name: string): string[] {
   return (env[name] ?? '')
     .split(',')
@@ -77,8 +87,12 @@ function list(env: Env, name: string): string[] {
 function proxies(env: Env): string[] {
   const entries = list(env, 'OPENSTET_TRUSTED_PROXIES');
   for (const entry of entries) {
-    const [address, prefix] = entry.split('/');
-    if (!address || isIP(address) === 0 || (prefix !== undefined && !/^\d{1,3}$/.test(prefix))) {
+    const [address = '', prefix] = entry.split('/');
+    const maxPrefix = isIP(address) === 6 ? 128 : 32;
+    if (
+      isIP(address) === 0 ||
+      (prefix !== undefined && !(/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix))
+    ) {
       throw new ConfigError(`OPENSTET_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
     }
   }
@@ -134,7 +148,7 @@ export function loadConfig(env: Env = process.env): Config {
     requirePkce: env.OPENSTET_REQUIRE_PKCE === 'true',
     scaInactivitySeconds: inactivity(env),
     clientCredentialsRoles: Object.freeze(roles(env)),
-    coreBankingTimeoutMs: seconds(env, 'OPENSTET_CORE_BANKING_TIMEOUT_MS', 2000),
-    tppRateLimit: seconds(env, 'OPENSTET_TPP_RATE_LIMIT', 100_000),
+    coreBankingTimeoutMs: positiveInteger(env, 'OPENSTET_CORE_BANKING_TIMEOUT_MS', 2000),
+    tppRateLimit: positiveInteger(env, 'OPENSTET_TPP_RATE_LIMIT', 100_000),
   });
 }

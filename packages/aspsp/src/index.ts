@@ -1,5 +1,17 @@
 export type { App, AppDeps } from './app.ts';
 export { buildApp } from './app.ts';
+export type {
+  AccountPosition,
+  AccountStatus,
+  CoreBanking,
+  CurrentAccount,
+  PsuProfile,
+  Subscription,
+} from './bank/core-banking.ts';
+export { CoreBankingUnavailable } from './bank/core-banking.ts';
+export { sandboxCoreBanking } from './bank/sandbox/sandbox-core-banking.ts';
+export { sandboxStrongAuthentication } from './bank/sandbox/sandbox-strong-authentication.ts';
+export type { ScaChallenge, StrongAuthentication } from './bank/strong-authentication.ts';
 export type { Config } from './config.ts';
 export { ConfigError, loadConfig } from './config.ts';
 export type { ServerState } from './data-dir.ts';

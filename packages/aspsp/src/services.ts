@@ -3,7 +3,7 @@ import type { CoreBanking } from './bank/core-banking.ts';
 import { sandboxCoreBanking } from './bank/sandbox/sandbox-core-banking.ts';
 import { sandboxStrongAuthentication } from './bank/sandbox/sandbox-strong-authentication.ts';
 import type { StrongAuthentication } from './bank/strong-authentication.ts';
-import { withTimeout } from './bank/with-timeout.ts';
+import { withScaTimeout, withTimeout } from './bank/with-timeout.ts';
 import type { Config } from './config.ts';
 import type { TppLicence, TppRegistry } from './domain/tpp-licence.ts';
 import { createTrustChain } from './http/trust-chain.ts';
@@ -12,6 +12,7 @@ import { clientRepository } from './store/client-repository.ts';
 import { codeRepository } from './store/code-repository.ts';
 import { consentRepository } from './store/consent-repository.ts';
 import type { Store } from './store/open-store.ts';
+import { scaAttemptRepository } from './store/sca-attempt-repository.ts';
 import { scaSessionRepository } from './store/sca-session-repository.ts';
 import { tokenRepository } from './store/token-repository.ts';
 import { tppRegistryRepository } from './store/tpp-registry-repository.ts';
@@ -41,6 +42,10 @@ export interface Endpoints {
 
 /** Everything the routes of both listeners share: stores, caches, the trust chain, the bank's systems. */
 export function createServices(config: Config, deps: ServiceDeps) {
+  // The sandbox bank is both connectors or neither: a real bank must never get the sandbox SMS code.
+  if ((deps.coreBanking === undefined) !== (deps.strongAuthentication === undefined)) {
+    throw new Error('Give both coreBanking and strongAuthentication, or neither for the sandbox bank');
+  }
   const now = deps.now ?? (() => new Date());
   const ttl = config.trustCacheSeconds * 1000;
   const db = deps.store.db;
@@ -78,11 +83,15 @@ export function createServices(config: Config, deps: ServiceDeps) {
     trust,
     consents: consentRepository(db),
     sessions: scaSessionRepository(db),
+    scaAttempts: scaAttemptRepository(db),
     codes: codeRepository(db),
     tokens: tokenRepository(db),
     audit: auditRepository(db),
     coreBanking: withTimeout(deps.coreBanking ?? sandboxCoreBanking(), config.coreBankingTimeoutMs),
-    strongAuthentication: deps.strongAuthentication ?? sandboxStrongAuthentication(),
+    strongAuthentication: withScaTimeout(
+      deps.strongAuthentication ?? sandboxStrongAuthentication(),
+      config.coreBankingTimeoutMs,
+    ),
   });
 }
 

@@ -208,22 +208,74 @@ for (const engine of ENGINES) {
       );
     });
 
-    test('five wrong SMS codes lock the attempt (RTS Art. 4(3)(b)); the fifth sends the customer back', async () => {
-      const browser = new Browser(bank);
-      await browser.get(authorizeUrl(bank.pki.acme, { state: 'lock' }));
-      await browser.post('/sca/login', { username: MARC.id, action: 'approve' });
-      for (let attempt = 1; attempt <= 4; attempt++) {
-        const page = await browser.post('/sca/otp', { otp: '00000000', action: 'approve' });
-        assert.equal(page.statusCode, 200);
+    test('five wrong SMS codes lock the customer (RTS Art. 4(3)(b)), across sessions, until the lock ends', async () => {
+      // Marie, so that Marc's other tests are not locked out.
+      const marie = 'D0999991I0';
+      const first = new Browser(bank);
+      await first.get(authorizeUrl(bank.pki.acme, { state: 'lock' }));
+      await first.post('/sca/login', { username: marie, action: 'approve' });
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        const page = await first.post('/sca/otp', { otp: '00000000', action: 'approve' });
+        assert.match(page.body, new RegExp(`Il vous reste ${5 - attempt} essai`));
+      }
+      // A new session does not start the count again.
+      const second = new Browser(bank);
+      await second.get(authorizeUrl(bank.pki.acme, { state: 'lock2' }));
+      await second.post('/sca/login', { username: marie, action: 'approve' });
+      for (let attempt = 3; attempt <= 4; attempt++) {
+        const page = await second.post('/sca/otp', { otp: '00000000', action: 'approve' });
         assert.match(page.body, new RegExp(`Il vous reste ${5 - attempt} essai`));
       }
       const locked = errorOf(
-        redirectOf(await browser.post('/sca/otp', { otp: '00000000', action: 'approve' })),
+        redirectOf(await second.post('/sca/otp', { otp: '00000000', action: 'approve' })),
       );
-      assert.deepEqual([locked.error, locked.state], ['access_denied', 'lock']);
+      assert.deepEqual([locked.error, locked.state], ['access_denied', 'lock2']);
       assert.match(locked.description ?? '', /RTS Art\. 4\(3\)\(b\)/);
-      const after = await browser.post('/sca/otp', { otp: MARC.otp, action: 'approve' });
-      assert.equal(after.statusCode, 400, 'the locked session is gone');
+      assert.equal(
+        (await second.post('/sca/otp', { otp: MARC.otp, action: 'approve' })).statusCode,
+        400,
+        'the session is gone',
+      );
+      // Even the right code in the first session is refused while locked; no new SMS is sent at login.
+      const refused = errorOf(redirectOf(await first.post('/sca/otp', { otp: MARC.otp, action: 'approve' })));
+      assert.deepEqual([refused.error, refused.state], ['access_denied', 'lock']);
+      const third = new Browser(bank);
+      await third.get(authorizeUrl(bank.pki.acme, { state: 'lock3' }));
+      const atLogin = errorOf(
+        redirectOf(await third.post('/sca/login', { username: marie, action: 'approve' })),
+      );
+      assert.deepEqual([atLogin.error, atLogin.state], ['access_denied', 'lock3']);
+      clock.advance(31 * 60);
+      const later = new Browser(bank);
+      await later.get(authorizeUrl(bank.pki.acme));
+      await later.post('/sca/login', { username: marie, action: 'approve' });
+      assert.equal(
+        (await later.post('/sca/otp', { otp: MARC.otp, action: 'approve' })).statusCode,
+        200,
+        'unlocked after 30 minutes',
+      );
+    });
+
+    test('concurrent wrong codes cannot exceed five checks', async () => {
+      const alix = 'D0999992I0';
+      const browser = new Browser(bank);
+      await browser.get(authorizeUrl(bank.pki.acme));
+      await browser.post('/sca/login', { username: alix, action: 'approve' });
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, () => browser.post('/sca/otp', { otp: '00000000', action: 'approve' })),
+      );
+      const wrongCodePages = answers.filter(
+        (answer) => answer.statusCode === 200 && /Code incorrect/.test(answer.body),
+      );
+      assert.ok(wrongCodePages.length <= 4, `${wrongCodePages.length} wrong-code pages`);
+      const retry = new Browser(bank);
+      await retry.get(authorizeUrl(bank.pki.acme));
+      assert.equal(
+        redirectOf(await retry.post('/sca/login', { username: alix, action: 'approve' })).searchParams.get(
+          'error',
+        ),
+        'access_denied',
+      );
     });
 
     test('more than five minutes of inactivity sends the customer back with access_denied (RTS Art. 4(3)(d))', async () => {

@@ -255,11 +255,11 @@ for (const engine of ENGINES) {
       await page.context().close();
     });
 
-    test('wrong SMS code five times: the attempt is locked and Marc goes back to the TPP', async (t) => {
+    test('wrong SMS code five times: the SCA is locked and the customer goes back to the TPP (Marie, so Marc stays usable)', async (t) => {
       if (NO_CHROMIUM) return t.skip(NO_CHROMIUM);
       const { page, redirect } = await newPage();
       await page.goto(publicUrl(authorizeUrl(pki.acme, { state: 'lockout' })));
-      await page.fill('input[name="username"]', MARC.id);
+      await page.fill('input[name="username"]', 'D0999991I0');
       await page.click('button[name="action"][value="approve"]');
       for (let attempt = 1; attempt <= 4; attempt++) {
         await page.fill('input[name="otp"]', '00000000');

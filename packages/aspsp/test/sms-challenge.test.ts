@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { sandboxCoreBanking } from '../src/bank/sandbox/sandbox-core-banking.ts';
 import { sandboxStrongAuthentication } from '../src/bank/sandbox/sandbox-strong-authentication.ts';
 import { injectApp } from './helpers/inject-app.ts';
 import { authorizeUrl, Browser, MARC } from './helpers/journey.ts';
@@ -15,7 +16,10 @@ test('one SMS per login: a wrong code shows the same destination again without s
     },
     verify: sandbox.verify,
   };
-  const bank = await injectApp(ENGINES[0] ?? 'PGlite', { strongAuthentication: counting });
+  const bank = await injectApp(ENGINES[0] ?? 'PGlite', {
+    coreBanking: sandboxCoreBanking(),
+    strongAuthentication: counting,
+  });
   try {
     await bank.onboard(bank.pki.acme);
     const browser = new Browser(bank);

@@ -152,6 +152,30 @@ for (const engine of ENGINES) {
       for (const response of Object.values(cases)) assert.ok(response.headers['x-request-id']);
     });
 
+    test('a body that is not JSON is 415 on the STET API: it could not be covered by the Digest check', async () => {
+      const form = 'a=1&b=2';
+      const headers = await signedHeaders(acme, {
+        method: 'POST',
+        url: ECHO,
+        signedHeaders: ['(request-target)', 'x-request-id'],
+      });
+      const response = await bank.app.mtls.inject({
+        method: 'POST',
+        url: ECHO,
+        payload: form,
+        headers: {
+          ...headers,
+          'content-type': 'application/x-www-form-urlencoded',
+          ...proxyCertificateHeader(acme.qwac.certificatePem),
+        },
+      });
+      assert.deepEqual(errorOf(response), {
+        status: 415,
+        error: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'STET request bodies are application/json',
+      });
+    });
+
     test('the signature is checked before the body: invalid JSON is FF01 only once the request is authentic', async () => {
       const signed = await call({ body: '{"broken"' });
       assert.deepEqual(errorOf(signed), {

@@ -84,7 +84,11 @@ export async function withRegistry<T>(
 ): Promise<T> {
   const state = runningServer(config.dataDir);
   if (state) return work(remoteRegistry(state, adminSecret(config.dataDir)));
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    schema: config.databaseSchema,
+  });
   try {
     return await work(tppRegistryRepository(store.db));
   } finally {

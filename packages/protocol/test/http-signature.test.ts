@@ -146,6 +146,14 @@ describe('draft-cavage HTTP signatures as the STET profile uses them', () => {
     assert.equal(await failure(() => verify(garbage, signed(garbage))), 'date-invalid');
   });
 
+  test('header names of Object.prototype ("constructor", "__proto__") are absent headers, not a crash', async () => {
+    const message = request();
+    for (const name of ['constructor', '__proto__', 'tostring']) {
+      const header = `keyId="${keyId}",algorithm="rsa-sha256",headers="(request-target) x-request-id digest psu-ip-address ${name}",signature="AQID"`;
+      assert.equal(await failure(() => verify(message, header)), 'signed-header-absent', name);
+    }
+  });
+
   test('a header listed in the signature but absent from the request is refused', async () => {
     const withDevice = request({ 'PSU-Device-ID': '0d4b1c8e-1b1f-4a8c-9a51-8f7f2f3f9d10' });
     const header = await signed(withDevice);

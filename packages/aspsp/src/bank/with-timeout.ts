@@ -1,4 +1,21 @@
 import { type CoreBanking, CoreBankingUnavailable } from './core-banking.ts';
+import type { StrongAuthentication } from './strong-authentication.ts';
+
+/** One call bounded to `ms`: late, rejected or thrown answers become `CoreBankingUnavailable`. */
+function bounded<T>(system: string, operation: string, ms: number, call: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new CoreBankingUnavailable(`${system} did not answer ${operation} within ${ms} ms`)),
+      ms,
+    );
+    void Promise.resolve()
+      .then(call)
+      .then(resolve, (cause: unknown) =>
+        reject(new CoreBankingUnavailable(`${system} failed to answer ${operation}`, { cause })),
+      )
+      .finally(() => clearTimeout(timer));
+  });
+}
 
 /**
  * Bounds every connector call to `ms` milliseconds: a call that rejects, throws or answers late rejects with
@@ -7,25 +24,21 @@ import { type CoreBanking, CoreBankingUnavailable } from './core-banking.ts';
  * The timer is cleared as soon as the call settles, so a fast answer leaves nothing behind.
  */
 export function withTimeout(coreBanking: CoreBanking, ms: number): CoreBanking {
-  const bounded = <T>(operation: string, call: () => Promise<T>): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new CoreBankingUnavailable(`core banking did not answer ${operation} within ${ms} ms`)),
-        ms,
-      );
-      void Promise.resolve()
-        .then(call)
-        .then(resolve, (cause: unknown) =>
-          reject(new CoreBankingUnavailable(`core banking failed to answer ${operation}`, { cause })),
-        )
-        .finally(() => clearTimeout(timer));
-    });
+  const call = <T>(operation: string, run: () => Promise<T>) => bounded('core banking', operation, ms, run);
   return {
-    findPsu: (onlineBankingId) => bounded('findPsu', () => coreBanking.findPsu(onlineBankingId)),
-    psuById: (psuId) => bounded('psuById', () => coreBanking.psuById(psuId)),
-    currentAccounts: (psuId) => bounded('currentAccounts', () => coreBanking.currentAccounts(psuId)),
-    account: (iban) => bounded('account', () => coreBanking.account(iban)),
-    position: (iban) => bounded('position', () => coreBanking.position(iban)),
-    subscription: (psuId) => bounded('subscription', () => coreBanking.subscription(psuId)),
+    findPsu: (onlineBankingId) => call('findPsu', () => coreBanking.findPsu(onlineBankingId)),
+    psuById: (psuId) => call('psuById', () => coreBanking.psuById(psuId)),
+    currentAccounts: (psuId) => call('currentAccounts', () => coreBanking.currentAccounts(psuId)),
+    account: (iban) => call('account', () => coreBanking.account(iban)),
+    position: (iban) => call('position', () => coreBanking.position(iban)),
+    subscription: (psuId) => call('subscription', () => coreBanking.subscription(psuId)),
+  };
+}
+
+/** The same bound for the bank's SCA server: an SMS gateway outage sends the customer back to the TPP. */
+export function withScaTimeout(sca: StrongAuthentication, ms: number): StrongAuthentication {
+  return {
+    challenge: (psu) => bounded('SCA server', 'challenge', ms, () => sca.challenge(psu)),
+    verify: (psu, otp) => bounded('SCA server', 'verify', ms, () => sca.verify(psu, otp)),
   };
 }

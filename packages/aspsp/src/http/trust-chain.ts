@@ -105,6 +105,10 @@ export function createTrustChain(deps: TrustChainDeps) {
   /** Signature and Digest first, then the JSON syntax: an unauthenticated request learns nothing more. */
   const verifySignature = async (request: FastifyRequest): Promise<void> => {
     const tpp = request.tpp as TppIdentity;
+    // STET bodies are JSON: another media type would reach the handler without its bytes under the Digest.
+    if (request.body !== undefined && request.rawBody === undefined) {
+      throw Errors.unsupportedMediaType('STET request bodies are application/json');
+    }
     const body = request.rawBody ?? EMPTY;
     const signer = await deps.signingCertificates.get(tpp.organizationIdentifier);
     const now = deps.now();

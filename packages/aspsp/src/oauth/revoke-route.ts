@@ -11,11 +11,10 @@ async function findPair(
   hint: string | undefined,
 ): Promise<TokenPair | undefined> {
   const hash = hashSecret(token);
-  const [first, second] =
-    hint === 'refresh_token'
-      ? [tokens.findByRefresh, tokens.findByAccess]
-      : [tokens.findByAccess, tokens.findByRefresh];
-  return (await first(hash)) ?? (await second(hash));
+  const byAccess = () => tokens.findByAccess(hash);
+  const byRefresh = () => tokens.findByRefresh(hash);
+  const [first, second] = hint === 'refresh_token' ? [byRefresh, byAccess] : [byAccess, byRefresh];
+  return (await first()) ?? (await second());
 }
 
 /**

@@ -94,6 +94,12 @@ export interface AuditEventTable {
   latency_ms: number;
 }
 
+export interface ScaAttemptTable {
+  psu_id: string;
+  failures: number;
+  locked_until: Timestamp | null;
+}
+
 export interface Database {
   tpp_registry: TppRegistryTable;
   clients: ClientTable;
@@ -102,4 +108,5 @@ export interface Database {
   authorization_codes: AuthorizationCodeTable;
   token_pairs: TokenPairTable;
   audit_events: AuditEventTable;
+  sca_attempts: ScaAttemptTable;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
 import { type App, buildApp } from '../../src/app.ts';
+import type { CoreBanking } from '../../src/bank/core-banking.ts';
 import type { StrongAuthentication } from '../../src/bank/strong-authentication.ts';
 import { loadConfig } from '../../src/config.ts';
 import { loadBankSeal } from '../../src/trust/load-trust.ts';
@@ -32,6 +33,7 @@ export async function injectApp(
     /** Extra environment for loadConfig (e.g. OPENSTET_TPP_RATE_LIMIT). */
     env?: Readonly<Record<string, string>>;
     now?: () => Date;
+    coreBanking?: CoreBanking;
     strongAuthentication?: StrongAuthentication;
   } = {},
 ): Promise<InjectApp> {
@@ -55,6 +57,7 @@ export async function injectApp(
     adminSecret: 'test-admin-secret',
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.coreBanking ? { coreBanking: options.coreBanking } : {}),
     ...(options.strongAuthentication ? { strongAuthentication: options.strongAuthentication } : {}),
   });
   options.extend?.(app);

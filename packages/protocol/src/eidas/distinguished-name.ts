@@ -80,7 +80,10 @@ function decodeBerString(hex: string): string {
   if (length > 0x7f || bytes.length !== length + 2)
     throw new DnSyntaxError('unsupported #hex attribute value');
   const content = bytes.subarray(2);
-  if (tag === 0x1e) return content.swap16().toString('utf16le'); // BMPString
+  if (tag === 0x1e) {
+    if (content.length % 2 !== 0) throw new DnSyntaxError('BMPString value of odd length');
+    return Buffer.from(content).swap16().toString('utf16le'); // BMPString
+  }
   if (tag === 0x0c || tag === 0x13 || tag === 0x16 || tag === 0x14) return content.toString('utf8');
   throw new DnSyntaxError('unsupported #hex attribute value');
 }

@@ -15,9 +15,9 @@ export interface SignableMessage {
 
 /** Node gives lower-case header names: look them up directly, and scan only for other spellings. */
 function rawHeader(headers: SignableMessage['headers'], name: string): HeaderValue {
-  const direct = headers[name];
-  if (direct !== undefined) return direct;
-  for (const key in headers) if (key.toLowerCase() === name) return headers[key];
+  // Own properties only: a listed "constructor" or "__proto__" must not find Object.prototype's.
+  if (Object.hasOwn(headers, name)) return headers[name];
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === name) return headers[key];
   return undefined;
 }
 

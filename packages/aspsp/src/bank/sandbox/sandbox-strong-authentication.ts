@@ -1,4 +1,4 @@
-import { hash, timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../../security/secrets.ts';
 import type { PsuProfile } from '../core-banking.ts';
 import type { ScaChallenge, StrongAuthentication } from '../strong-authentication.ts';
 import { SANDBOX_PERSONAS, SANDBOX_SMS_CODE, type SandboxPersona } from './personas.ts';
@@ -8,11 +8,6 @@ export function maskPhoneNumber(phone: string): string {
   const groups = phone.trim().split(/\s+/);
   if (groups.length < 3) return '** ** ** ** **';
   return [groups[0], ...groups.slice(1, -1).map(() => '**'), groups.at(-1)].join(' ');
-}
-
-/** Compares digests, so the comparison is constant-time whatever the length of what the PSU typed. */
-function sameCode(typed: string, expected: string): boolean {
-  return timingSafeEqual(hash('sha256', typed, 'buffer'), hash('sha256', expected, 'buffer'));
 }
 
 /**
@@ -29,7 +24,7 @@ export function sandboxStrongAuthentication(
     },
     // People paste codes with spaces ("1234 5678"); whitespace carries no secret, so it is dropped.
     async verify(_psu: PsuProfile, otp: string): Promise<boolean> {
-      return sameCode(otp.replace(/\s+/g, ''), SANDBOX_SMS_CODE);
+      return sameSecret(otp.replace(/\s+/g, ''), SANDBOX_SMS_CODE);
     },
   };
 }

@@ -2,6 +2,7 @@ import type { CoreBanking } from '../../bank/core-banking.ts';
 import type { StrongAuthentication } from '../../bank/strong-authentication.ts';
 import type { ClientRegistry } from '../../domain/client-registration.ts';
 import type { ConsentStore } from '../../domain/consent.ts';
+import type { ScaAttempts } from '../../domain/sca-attempts.ts';
 import type { ScaSessionStore } from '../../domain/sca-session.ts';
 import type { CodeStore } from '../../domain/token-pair.ts';
 import type { TppLicence } from '../../domain/tpp-licence.ts';
@@ -12,6 +13,7 @@ export interface ScaDeps {
   readonly clients: ClientRegistry;
   readonly licence: (clientId: string) => Promise<TppLicence | undefined>;
   readonly sessions: ScaSessionStore;
+  readonly scaAttempts: ScaAttempts;
   readonly consents: ConsentStore;
   readonly codes: CodeStore;
   readonly coreBanking: CoreBanking;

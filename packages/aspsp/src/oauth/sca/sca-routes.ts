@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { CoreBankingUnavailable, type PsuProfile } from '../../bank/core-banking.ts';
+import { lockEnd, SCA_LOCKOUT } from '../../domain/sca-attempts.ts';
 import { SCA_RULES, type ScaSession } from '../../domain/sca-session.ts';
 import { roleOfScope } from '../../domain/scopes.ts';
 import { codeExpiry } from '../../domain/token-lifetimes.ts';
@@ -27,7 +28,7 @@ async function view(deps: ScaDeps, context: ScaContext, error?: string): Promise
   };
 }
 
-/** A failed attempt: a sixth consecutive one ends the pass with access_denied (RTS Art. 4(3)(b)). */
+/** An unknown online-banking id: the fifth in a session ends the pass with access_denied. */
 async function failed(reply: FastifyReply, deps: ScaDeps, session: ScaSession): Promise<number | undefined> {
   const failures = session.failures + 1;
   if (failures >= SCA_RULES.maxFailures) {
@@ -43,6 +44,30 @@ async function failed(reply: FastifyReply, deps: ScaDeps, session: ScaSession): 
 
 async function psuOf(deps: ScaDeps, session: ScaSession): Promise<PsuProfile | undefined> {
   return session.psuId ? deps.coreBanking.psuById(session.psuId) : undefined;
+}
+
+const LOCKED = {
+  error: 'access_denied',
+  description: 'Too many failed attempts: the authentication is locked (RTS Art. 4(3)(b))',
+} as const;
+
+/**
+ * Checks an SMS code with the attempt counted first, per customer and atomically (RTS Art. 4(3)(b)):
+ * the fifth consecutive failure locks the customer's SCA, whatever the session. Returns the attempts
+ * left after a wrong code, 'ok', or 'locked'.
+ */
+async function checkCode(deps: ScaDeps, psu: PsuProfile, otp: string): Promise<'ok' | 'locked' | number> {
+  const now = deps.now();
+  if (await deps.scaAttempts.lockedUntil(psu.psuId, now)) return 'locked';
+  const attempt = await deps.scaAttempts.reserve(psu.psuId);
+  if (attempt > SCA_LOCKOUT.maxFailures) return 'locked';
+  if (await deps.strongAuthentication.verify(psu, otp)) {
+    await deps.scaAttempts.succeeded(psu.psuId);
+    return 'ok';
+  }
+  if (attempt < SCA_LOCKOUT.maxFailures) return SCA_LOCKOUT.maxFailures - attempt;
+  await deps.scaAttempts.lock(psu.psuId, lockEnd(now));
+  return 'locked';
 }
 
 /**
@@ -70,6 +95,9 @@ export function scaRoutes(app: FastifyInstance, deps: ScaDeps): void {
         if (left === undefined) return reply;
         return showLogin(reply, deps, await view(deps, context, messages(context.locale).unknownUser));
       }
+      // A locked customer gets no SMS at all until the lock ends.
+      if (await deps.scaAttempts.lockedUntil(psu.psuId, deps.now()))
+        return finish(reply, deps, session, LOCKED);
       const challenge = await deps.strongAuthentication.challenge(psu);
       await deps.sessions.update(session.id, {
         step: 'otp',
@@ -93,10 +121,11 @@ export function scaRoutes(app: FastifyInstance, deps: ScaDeps): void {
     try {
       const psu = await psuOf(deps, session);
       if (!psu) return finish(reply, deps, session, cancelled);
-      if (!(await deps.strongAuthentication.verify(psu, field(form, 'otp') ?? ''))) {
-        const left = await failed(reply, deps, session);
-        if (left === undefined) return reply;
-        const error = fill(messages(context.locale).wrongOtp, { left });
+      const outcome = await checkCode(deps, psu, field(form, 'otp') ?? '');
+      if (outcome === 'locked') return finish(reply, deps, session, LOCKED);
+      if (outcome !== 'ok') {
+        await deps.sessions.update(session.id, { lastActivityAt: deps.now() });
+        const error = fill(messages(context.locale).wrongOtp, { left: outcome });
         return showOtp(reply, deps, await view(deps, context, error), session.otpDestination ?? '');
       }
       await deps.sessions.update(session.id, { step: 'consent', failures: 0, lastActivityAt: deps.now() });
@@ -124,7 +153,7 @@ export function scaRoutes(app: FastifyInstance, deps: ScaDeps): void {
     try {
       const psuId = session.psuId ?? '';
       const offered = await deps.coreBanking.currentAccounts(psuId);
-      const chosen = [form.accounts ?? []].flat();
+      const chosen = [form.accounts ?? []].flat().filter((value) => typeof value === 'string');
       // Only accounts the bank offered on the page count, whatever the form says.
       const accounts = offered
         .filter((account) => chosen.includes(account.iban))

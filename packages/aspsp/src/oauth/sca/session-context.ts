@@ -16,9 +16,11 @@ export interface ScaContext {
   readonly locale: Locale;
 }
 
+/** A form field as a string; anything else (a JSON body, a repeated field's extra values) is ignored. */
 export function field(form: Form, name: string): string | undefined {
   const value = form[name];
-  return Array.isArray(value) ? value[0] : value;
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : undefined;
 }
 
 /**

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as tppTrust from './001-tpp-trust.ts';
 import * as authorization from './002-authorization.ts';
 import * as audit from './003-audit.ts';
+import * as scaAttempts from './004-sca-attempts.ts';
 
 /** Every migration, in order; bundled in code so the server needs no migration folder at run time. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '001-tpp-trust': tppTrust,
   '002-authorization': authorization,
   '003-audit': audit,
+  '004-sca-attempts': scaAttempts,
 });
 
 export const migrationProvider: MigrationProvider = {
