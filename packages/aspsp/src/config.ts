@@ -22,6 +22,9 @@ export interface Config {
   /** Production server certificate and key (PEM); the sandbox issues its own when absent. */
   readonly tlsCertFile: string | undefined;
   readonly tlsKeyFile: string | undefined;
+  /** The bank's QSealC and key (PEM) signing responses (STET CR199); the sandbox seal when absent. */
+  readonly sealCertFile: string | undefined;
+  readonly sealKeyFile: string | undefined;
   /** Header carrying the client certificate from a TLS-terminating proxy, e.g. `x-ssl-client-cert`. */
   readonly clientCertHeader: string | undefined;
   /** Addresses or CIDR ranges of the proxies allowed to set `clientCertHeader`. */
@@ -140,6 +143,8 @@ export function loadConfig(env: Env = process.env): Config {
     trustSandboxCa: env.OPENSTET_TRUST_SANDBOX_CA !== 'false',
     tlsCertFile: env.OPENSTET_TLS_CERT_FILE || undefined,
     tlsKeyFile: env.OPENSTET_TLS_KEY_FILE || undefined,
+    sealCertFile: env.OPENSTET_SEAL_CERT_FILE || undefined,
+    sealKeyFile: env.OPENSTET_SEAL_KEY_FILE || undefined,
     clientCertHeader,
     trustedProxies: Object.freeze(trustedProxies),
     logLevel: env.OPENSTET_LOG_LEVEL || 'info',

@@ -68,7 +68,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const app = await buildApp(config, {
     store,
     trustStore,
-    bankSeal: loadBankSeal(pki),
+    bankSeal: loadBankSeal(pki, config),
     adminSecret: adminSecret(config.dataDir),
     logger: options.log === false ? false : loggerOptions(config.logLevel),
     tls: {

@@ -9,10 +9,10 @@ export interface ScaAttempts {
   /** When the customer's SCA is locked, until when. */
   lockedUntil(psuId: string, now: Date): Promise<Date | undefined>;
   /** Counts one attempt atomically and returns how many are now counted since the last success. */
-  reserve(psuId: string): Promise<number>;
+  reserve(psuId: string, now: Date): Promise<number>;
   /** A correct code: the count starts again. */
   succeeded(psuId: string): Promise<void>;
-  /** Locks the customer's SCA until `until`, the count starting again afterwards. */
+  /** Locks the customer's SCA until `until`; the count starts again at the first attempt after it. */
   lock(psuId: string, until: Date): Promise<void>;
 }
 

@@ -10,6 +10,7 @@ declare module 'fastify' {
 
 const FLUSH_MS = 200;
 const MAX_BATCH = 500;
+const MAX_PENDING = 100_000;
 
 function errorCode(payload: unknown): string | undefined {
   if (typeof payload !== 'string') return undefined;
@@ -23,8 +24,8 @@ function errorCode(payload: unknown): string | undefined {
 
 /**
  * The audit trail of every call on a listener (RTS Art. 29): recorded after the answer and written in
- * batches, so the hot path never waits for it; flushed on close. A failed write is logged, never lost
- * silently, and never fails a request.
+ * batches, so the hot path never waits for it; flushed on close. A failed write is logged and retried
+ * at the next flush (up to 100 000 events held), and never fails a request.
  */
 export function installAuditTrail(app: FastifyInstance, store: AuditStore): { flush(): Promise<void> } {
   let pending: AuditEvent[] = [];
@@ -34,7 +35,9 @@ export function installAuditTrail(app: FastifyInstance, store: AuditStore): { fl
     try {
       await store.append(batch);
     } catch (error) {
-      app.log.error({ err: error, events: batch.length }, 'audit trail write failed');
+      // Kept for the next flush (bounded: a long outage must not exhaust memory), and said loudly.
+      pending = [...batch, ...pending].slice(-MAX_PENDING);
+      app.log.error({ err: error, events: batch.length }, 'audit trail write failed: will retry');
     }
   };
   const timer = setInterval(() => void flush(), FLUSH_MS);

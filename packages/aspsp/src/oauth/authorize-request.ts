@@ -5,6 +5,7 @@ import { OAuthError } from './oauth-error.ts';
 
 export interface AuthorizeRequest {
   readonly clientId: string;
+  /** The TPP's name in the register of licensed TPPs: what the customer is shown. */
   readonly clientName: string;
   readonly redirectUri: string;
   readonly scopes: readonly Scope[];
@@ -114,7 +115,7 @@ export async function validateAuthorize(query: Query, deps: AuthorizeDeps): Prom
     const codeChallenge = checkPkce(query, deps.requirePkce || client.requirePkce);
     return Object.freeze({
       clientId,
-      clientName: client.clientName,
+      clientName: licence.name,
       redirectUri,
       scopes: scope.scopes,
       state,

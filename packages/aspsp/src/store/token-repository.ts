@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { ConsentRole, Scope } from '../domain/scopes.ts';
 import type { TokenPair, TokenStore } from '../domain/token-pair.ts';
 import type { Database, TokenPairTable } from './schema.ts';
@@ -24,6 +24,10 @@ export function tokenRepository(db: Kysely<Database>): TokenStore {
       await db.transaction().execute(async (trx) => {
         if (pair.psuId !== undefined) {
           // Seed: at most one valid pair per (PSU, TPP, role); a new authorization replaces the old pair.
+          // The advisory lock makes concurrent issues for the same triple take turns (READ COMMITTED).
+          await sql`select pg_advisory_xact_lock(hashtext(${`${pair.psuId}|${pair.clientId}|${pair.role}`}))`.execute(
+            trx,
+          );
           await trx
             .updateTable('token_pairs')
             .set({ revoked_at: new Date() })

@@ -17,10 +17,23 @@ export function loadTrustStore(config: Config, pki: SandboxPki): TrustStore {
   return createTrustStore(pems.map((pem) => ({ pem, x509: new X509Certificate(pem) })));
 }
 
-/** The bank's seal for response signatures, with its BPCE-form keyId. */
-export function loadBankSeal(pki: SandboxPki): TrustChainDeps['bankSeal'] {
+/**
+ * The bank's seal for response signatures (STET CR199), with its BPCE-form keyId: the bank's own QSealC
+ * when configured, else the sandbox one.
+ */
+export function loadBankSeal(
+  pki: SandboxPki,
+  config?: Pick<Config, 'sealCertFile' | 'sealKeyFile'>,
+): TrustChainDeps['bankSeal'] {
+  const seal =
+    config?.sealCertFile && config.sealKeyFile
+      ? {
+          certificatePem: readFileSync(config.sealCertFile, 'utf8'),
+          privateKeyPem: readFileSync(config.sealKeyFile, 'utf8'),
+        }
+      : pki.bankSeal;
   return {
-    keyId: serialAndIssuerKeyId(readEidasCertificate(pki.bankSeal.certificatePem)),
-    privateKey: createPrivateKey(pki.bankSeal.privateKeyPem),
+    keyId: serialAndIssuerKeyId(readEidasCertificate(seal.certificatePem)),
+    privateKey: createPrivateKey(seal.privateKeyPem),
   };
 }

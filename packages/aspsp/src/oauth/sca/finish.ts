@@ -17,6 +17,14 @@ export function tppRedirectUrl(
 
 type Outcome = { readonly code: string } | { readonly error: OAuthErrorCode; readonly description: string };
 
+/** RTS Art. 4(3)(d): the customer was inactive too long. */
+export function inactivityOutcome(inactivitySeconds: number): Outcome {
+  return {
+    error: 'access_denied',
+    description: `The customer was inactive for more than ${inactivitySeconds} s (RTS Art. 4(3)(d))`,
+  };
+}
+
 /**
  * Ends the customer's pass through the bank's pages: the session is deleted and the browser goes back to
  * the TPP with `code` or `error`, always with `state` as received and `iss` (RFC 6749 §4.1.2, RFC 9207).

@@ -6,7 +6,7 @@ import { SCA_RULES, type ScaSession } from '../../domain/sca-session.ts';
 import { roleOfScope } from '../../domain/scopes.ts';
 import { codeExpiry } from '../../domain/token-lifetimes.ts';
 import { hashSecret, randomSecret } from '../../security/secrets.ts';
-import { finish } from './finish.ts';
+import { finish, inactivityOutcome } from './finish.ts';
 import { negotiateLocale } from './locale.ts';
 import { fill, messages } from './messages.ts';
 import { sendPage } from './pages.ts';
@@ -18,12 +18,13 @@ import { type StepView, showConsent, showLogin, showOtp } from './step-pages.ts'
 const STYLE = readFileSync(new URL('./views/style.css', import.meta.url));
 
 async function view(deps: ScaDeps, context: ScaContext, error?: string): Promise<StepView> {
-  const client = await deps.clients.find(context.session.clientId);
+  // The name from the register of licensed TPPs, not the self-declared client_name (the PSU trusts it).
+  const licence = await deps.licence(context.session.clientId);
   return {
     session: context.session,
     csrf: field(context.form, 'csrf') ?? '',
     locale: context.locale,
-    clientName: client?.clientName ?? context.session.clientId,
+    clientName: licence?.name ?? context.session.clientId,
     ...(error ? { error } : {}),
   };
 }
@@ -59,7 +60,7 @@ const LOCKED = {
 async function checkCode(deps: ScaDeps, psu: PsuProfile, otp: string): Promise<'ok' | 'locked' | number> {
   const now = deps.now();
   if (await deps.scaAttempts.lockedUntil(psu.psuId, now)) return 'locked';
-  const attempt = await deps.scaAttempts.reserve(psu.psuId);
+  const attempt = await deps.scaAttempts.reserve(psu.psuId, now);
   if (attempt > SCA_LOCKOUT.maxFailures) return 'locked';
   if (await deps.strongAuthentication.verify(psu, otp)) {
     await deps.scaAttempts.succeeded(psu.psuId);
@@ -207,10 +208,7 @@ export function scaRoutes(app: FastifyInstance, deps: ScaDeps): void {
         data: { message: messages(locale).sessionExpired, sandbox: deps.sandbox },
       });
     }
-    return finish(reply, deps, session, {
-      error: 'access_denied',
-      description: `The customer was inactive for more than ${deps.inactivitySeconds} s (RTS Art. 4(3)(d))`,
-    });
+    return finish(reply, deps, session, inactivityOutcome(deps.inactivitySeconds));
   });
 
   app.get('/sca/style.css', async (_request, reply) =>

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isInactive, type ScaSession, type ScaStep } from '../../domain/sca-session.ts';
 import { hashSecret, sameSecret } from '../../security/secrets.ts';
-import { finish } from './finish.ts';
+import { finish, inactivityOutcome } from './finish.ts';
 import { type Locale, negotiateLocale } from './locale.ts';
 import { messages } from './messages.ts';
 import { sendPage } from './pages.ts';
@@ -58,10 +58,7 @@ export async function openContext(
     return undefined;
   }
   if (isInactive(session, deps.now(), deps.inactivitySeconds)) {
-    await finish(reply, deps, session, {
-      error: 'access_denied',
-      description: `The customer was inactive for more than ${deps.inactivitySeconds} s (RTS Art. 4(3)(d))`,
-    });
+    await finish(reply, deps, session, inactivityOutcome(deps.inactivitySeconds));
     return undefined;
   }
   return { session, form, locale };
