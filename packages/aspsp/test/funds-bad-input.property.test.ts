@@ -1,24 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { isErrorModel } from '@openstet/protocol';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
+import { assertClearAnswer } from './helpers/assertions.ts';
 import { type InjectApp, injectApp } from './helpers/inject-app.ts';
 import { FUNDS_BODY, fundsCheck, obtainTokens, type Tokens } from './helpers/journey.ts';
 import { ENGINES } from './helpers/stores.ts';
 import { proxyCertificateHeader, signedHeaders } from './helpers/tpp-request.ts';
 
 const URL_V142 = '/stet/psd2/v1.4.2/funds-confirmations';
-
-function assertClearAnswer(response: LightMyRequestResponse, input: unknown): void {
-  assert.ok(response.headers['x-request-id'], 'X-Request-ID on every answer');
-  if (response.statusCode === 200) return;
-  assert.ok(
-    response.statusCode >= 400 && response.statusCode < 500,
-    `${response.statusCode} for ${JSON.stringify(input)}: ${response.body}`,
-  );
-  assert.ok(isErrorModel(response.json()), response.body);
-}
 
 /** Mutations of the seed's example body: fields removed, replaced by random JSON, or the text broken. */
 const mutatedBody = fc.oneof(
