@@ -1,0 +1,182 @@
+/**
+ * The acceptance criterion of the hot path: an authenticated, signed
+ * `POST /stet/psd2/v1.4.2/funds-confirmations` on PostgreSQL against a bare route on the same mTLS
+ * listener, in one run, 50 connections. Targets: throughput ratio >= 0.5 and p99 <= 25 ms.
+ *
+ * The funds route does everything a card issuer's call costs the bank: QWAC licence and role, quota,
+ * draft-cavage signature and Digest, the access token (bound to the QWAC) and its consent read from
+ * PostgreSQL, the core banking checks, and the response signed with the bank's seal (STET CR199); the
+ * audit trail records every call of both routes. The bare route answers `{ "result": true }` behind mTLS
+ * alone.
+ *
+ * The access token is made in the bank process through the bank's own services, as the authorization-code
+ * grant makes it after Marc's SCA: a consent for his two accounts, then a token pair bound to the TPP's
+ * QWAC. The bench then sends the seed's request with it. PostgreSQL is `DATABASE_URL`, or
+ * postgres://postgres@127.0.0.1:5432/test; the bank gets a schema of its own, dropped at the end. When
+ * PostgreSQL cannot be reached the bank falls back to the embedded PGlite, and the output says so.
+ */
+
+import type { Consent } from '../src/domain/consent.ts';
+import { accessTokenExpiry, refreshTokenExpiry } from '../src/domain/token-lifetimes.ts';
+import type { App, RunningServer } from '../src/index.ts';
+import { hashSecret, randomSecret } from '../src/security/secrets.ts';
+import { type Bank, type BankSide, withBank, withDataDir } from './lib/bank-process.ts';
+import { postgresOrPglite } from './lib/database.ts';
+import { measure, type Target } from './lib/load.ts';
+import {
+  printCpu,
+  printRatios,
+  printTable,
+  verdict,
+  warnOnFailures,
+  warnOnInterference,
+} from './lib/report.ts';
+import {
+  type BenchTpp,
+  createTpp,
+  expectStatus,
+  FUNDS_REQUEST,
+  post,
+  registerQseal,
+  signedHeaders,
+  TPP,
+} from './lib/tpp.ts';
+
+const FUNDS_PATH = '/stet/psd2/v1.4.2/funds-confirmations';
+const BARE_PATH = '/bench/bare';
+const CONNECTIONS = 50;
+const TARGET_RATIO = 0.5;
+const TARGET_P99_MS = 25;
+/** Marc, the seed's first persona, and the two accounts he consents on the consent page. */
+const MARC = {
+  psuId: 'psu-marc',
+  accounts: ['FR7613807008043001965405158', 'FR7613807008043001965405255'],
+} as const;
+
+export const title = `funds confirmation (v1.4.2) vs bare route, same mTLS listener, ${CONNECTIONS} connections`;
+
+interface Parameters {
+  readonly qwacFingerprint256: string;
+}
+
+interface Info {
+  readonly accessToken: string;
+}
+
+/**
+ * Marc's consent and a token pair for it, bound to the TPP's QWAC, as the authorization-code grant
+ * stores them (oauth/grants/authorization-code-grant.ts); only the access token leaves the bank process.
+ */
+async function issueAccessToken(server: RunningServer, qwacFingerprint256: string): Promise<Info> {
+  const { consents, tokens, now } = server.app.services;
+  const scaAt = now();
+  const consent: Consent = {
+    id: randomSecret(),
+    psuId: MARC.psuId,
+    clientId: TPP.organizationIdentifier,
+    role: 'cbpii',
+    scopes: ['cbpii'],
+    accounts: MARC.accounts,
+    scaAt,
+  };
+  await consents.save(consent);
+  const accessToken = randomSecret();
+  await tokens.issue({
+    id: randomSecret(),
+    accessHash: hashSecret(accessToken),
+    refreshHash: hashSecret(randomSecret()),
+    codeHash: undefined,
+    clientId: consent.clientId,
+    role: consent.role,
+    scopes: consent.scopes,
+    psuId: consent.psuId,
+    consentId: consent.id,
+    certificateThumbprint: qwacFingerprint256,
+    accessExpiresAt: accessTokenExpiry(scaAt),
+    refreshExpiresAt: refreshTokenExpiry(scaAt),
+  });
+  return { accessToken };
+}
+
+export const bank: BankSide = {
+  extend(app: App) {
+    app.mtls.post(BARE_PATH, async () => ({ result: true }));
+  },
+  setUp: (server, parameters) => issueAccessToken(server, (parameters as Parameters).qwacFingerprint256),
+};
+
+function accessTokenOf(info: unknown): string {
+  const token = (info as Partial<Info> | null)?.accessToken;
+  if (typeof token !== 'string') throw new Error('The bank sent no access token');
+  return token;
+}
+
+/** One request to each route first: both answer 200, the funds one `"result":true`, signed by the bank. */
+async function checkRoutes(funds: Target, bare: Target): Promise<void> {
+  const answer = await expectStatus(funds.name, post(funds.url, funds.headers, funds.body, funds.tls), 200);
+  if (!answer.body.includes('"result":true'))
+    throw new Error(`${funds.name}: expected "result":true, got ${answer.body}`);
+  if (typeof answer.headers.signature !== 'string')
+    throw new Error(`${funds.name}: the response carries no signature header (STET CR199)`);
+  await expectStatus(bare.name, post(bare.url, bare.headers, bare.body, bare.tls), 200);
+}
+
+async function measureRoutes(bank: Bank, tpp: BenchTpp, seconds: number) {
+  const { mtlsUrl } = bank;
+  const accessToken = accessTokenOf(bank.info);
+  await registerQseal(mtlsUrl, tpp);
+  const headers = await signedHeaders(tpp.qseal, FUNDS_PATH, FUNDS_REQUEST, {
+    authorization: `Bearer ${accessToken}`,
+  });
+  const target = (name: string, path: string): Target => ({
+    name,
+    url: `${mtlsUrl}${path}`,
+    headers,
+    body: FUNDS_REQUEST,
+    tls: tpp.tls,
+    connections: CONNECTIONS,
+    bankPid: bank.pid,
+  });
+  const bareTarget = target('bare route (mTLS only)', BARE_PATH);
+  const fundsTarget = target('funds confirmation', FUNDS_PATH);
+  await checkRoutes(fundsTarget, bareTarget);
+  const bare = await measure(bareTarget, seconds);
+  const funds = await measure(fundsTarget, seconds);
+  return { bare, funds };
+}
+
+/** Creates the TPP, starts the bank on PostgreSQL, checks both routes, then loads the bare route and the funds route. */
+export async function run(seconds: number): Promise<void> {
+  const database = await postgresOrPglite();
+  console.log(`database: ${database.description}`);
+  try {
+    await withDataDir(async (dataDir, ca) => {
+      const tpp = await createTpp(ca);
+      const launch = {
+        scenario: import.meta.url,
+        dataDir,
+        postgres: database.postgres,
+        parameters: { qwacFingerprint256: tpp.qwacFingerprint256 } satisfies Parameters,
+      };
+      await withBank(launch, async (bank) => {
+        console.log(
+          'access token: Marc’s consent and token pair made through the bank’s services, bound to the QWAC',
+        );
+        const { bare, funds } = await measureRoutes(bank, tpp, seconds);
+        console.log('');
+        printTable([bare, funds], { p50: true });
+        warnOnFailures([bare, funds]);
+        warnOnInterference([bare, funds]);
+        console.log('');
+        printCpu([bare, funds]);
+        console.log('');
+        printRatios(funds, bare, { route: 'funds confirmation', baseline: 'bare route' }, TARGET_RATIO);
+        console.log(
+          `funds confirmation p99 latency: ${funds.p99Ms.toFixed(1)} ms (target <= ${TARGET_P99_MS} ms: ${verdict(funds.p99Ms <= TARGET_P99_MS)})`,
+        );
+      });
+    });
+  } finally {
+    await database.drop();
+  }
+}

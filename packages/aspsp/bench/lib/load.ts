@@ -1,0 +1,96 @@
+/**
+ * The load generator: autocannon over mTLS, every response timed exactly. autocannon's own histogram
+ * keeps whole milliseconds, and a bare route's p50 is below one, so the bench records each response time
+ * from the 'response' event (fractional milliseconds) and computes the percentiles itself.
+ */
+
+import autocannon from 'autocannon';
+import { type CpuUse, cpuUse, sampleCpu } from './cpu.ts';
+import type { ClientTls } from './tpp.ts';
+
+export const WARM_UP_SECONDS = 3;
+
+/** `BENCH_SECONDS` (default 10): how long each route is measured, after its warm-up. */
+export function benchSeconds(): number {
+  const raw = process.env.BENCH_SECONDS;
+  if (raw === undefined || raw === '') return 10;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 1) throw new Error(`BENCH_SECONDS must be at least 1, got "${raw}"`);
+  return Math.round(value);
+}
+
+/** One route under load: the same request, replayed by `connections` mTLS connections. */
+export interface Target {
+  readonly name: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+  readonly tls: ClientTls;
+  readonly connections: number;
+  /** The bank's process id, to account its CPU time. */
+  readonly bankPid: number | undefined;
+}
+
+export interface Measurement {
+  readonly name: string;
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  /** Absent off Linux. */
+  readonly cpu: CpuUse | undefined;
+}
+
+/** Runs autocannon for `seconds`, handing every response time (ms, fractional) to `onLatency`. */
+function load(
+  target: Target,
+  seconds: number,
+  onLatency: (ms: number) => void = () => {},
+): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: target.url,
+        method: 'POST',
+        headers: { ...target.headers },
+        body: target.body,
+        connections: target.connections,
+        pipelining: 1,
+        duration: seconds,
+        // Passed to tls.connect for every connection, so each one presents the QWAC like a real TPP.
+        // autocannon forces rejectUnauthorized: false on its side: acceptable, loopback to our bank only.
+        tlsOptions: { ca: target.tls.ca, cert: target.tls.cert, key: target.tls.key },
+        servername: 'localhost',
+      },
+      (error: unknown, result: autocannon.Result) => (error ? reject(error) : resolve(result)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => onLatency(responseTime));
+  });
+}
+
+/** The smallest value at or above `fraction` of the values (nearest rank). */
+export function percentile(values: readonly number[], fraction: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** Warms the route up for WARM_UP_SECONDS, then measures it for `seconds`. */
+export async function measure(target: Target, seconds: number): Promise<Measurement> {
+  process.stderr.write(`${target.name}: warm-up ${WARM_UP_SECONDS} s, then ${seconds} s\n`);
+  await load(target, WARM_UP_SECONDS);
+  const latencies: number[] = [];
+  const before = sampleCpu(target.bankPid);
+  const result = await load(target, seconds, (ms) => latencies.push(ms));
+  const after = sampleCpu(target.bankPid);
+  return {
+    name: target.name,
+    requestsPerSecond: result.requests.mean,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    non2xx: result.non2xx,
+    errors: result.errors,
+    cpu: before && after ? cpuUse(before, after, result.requests.total) : undefined,
+  };
+}
