@@ -91,6 +91,7 @@ async function issueAccessToken(server: RunningServer, qwacFingerprint256: strin
     scopes: consent.scopes,
     psuId: consent.psuId,
     consentId: consent.id,
+    accounts: consent.accounts,
     certificateThumbprint: qwacFingerprint256,
     accessExpiresAt: accessTokenExpiry(scaAt),
     refreshExpiresAt: refreshTokenExpiry(scaAt),

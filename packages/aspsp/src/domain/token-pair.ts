@@ -12,6 +12,11 @@ export interface TokenPair {
   /** Absent for client-credentials tokens, which act for the TPP alone. */
   readonly psuId: string | undefined;
   readonly consentId: string | undefined;
+  /**
+   * The IBANs of the consent, copied when the pair is issued (a consent never changes afterwards): the
+   * API reads token and consent in one lookup on the hot path.
+   */
+  readonly accounts: readonly string[];
   /** The QWAC the access token is bound to: RFC 8705 §3 `x5t#S256`, lower-case hex. */
   readonly certificateThumbprint: string;
   readonly accessExpiresAt: Date;

@@ -73,6 +73,7 @@ export interface TokenPairTable {
   scopes: string[];
   psu_id: string | null;
   consent_id: string | null;
+  accounts: string[];
   code_hash: string | null;
   certificate_thumbprint: string;
   access_expires_at: Timestamp;

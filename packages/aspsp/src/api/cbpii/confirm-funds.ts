@@ -1,6 +1,5 @@
 import { formatAmount } from '@openstet/protocol';
 import { type CoreBanking, CoreBankingUnavailable } from '../../bank/core-banking.ts';
-import type { ConsentStore } from '../../domain/consent.ts';
 import { coversAmount } from '../../domain/funds-check.ts';
 import type { TokenPair } from '../../domain/token-pair.ts';
 import { Errors } from '../../http/api-error.ts';
@@ -8,7 +7,6 @@ import type { FundsRequest } from './funds-request.ts';
 
 export interface ConfirmFundsDeps {
   readonly coreBanking: CoreBanking;
-  readonly consents: ConsentStore;
 }
 
 /**
@@ -25,14 +23,13 @@ export async function confirmFunds(
 ): Promise<boolean> {
   try {
     const psuId = token.psuId;
-    const consent = token.consentId ? await deps.consents.find(token.consentId) : undefined;
-    if (!psuId || !consent) throw Errors.accountNotGranted('This token carries no customer consent');
+    if (!psuId || !token.consentId) throw Errors.accountNotGranted('This token carries no customer consent');
     if ((await deps.coreBanking.subscription(psuId)) === 'terminated') {
       throw Errors.invalidPsu("The customer's online-banking subscription is terminated");
     }
     const account = await deps.coreBanking.account(request.iban);
     if (!account) throw Errors.incorrectAccount('accountId.iban is unknown at this bank');
-    if (!consent.accounts.includes(account.iban))
+    if (!token.accounts.includes(account.iban))
       throw Errors.accountNotGranted('The customer did not consent this account to you');
     if (account.status === 'closed') throw Errors.closedAccount('The account is closed');
     if (account.status === 'blocked') throw Errors.blockedAccount('The account is blocked');

@@ -63,6 +63,7 @@ export async function authorizationCodeGrant(
     scopes: consent.scopes,
     psuId: consent.psuId,
     consentId: consent.id,
+    accounts: consent.accounts,
     certificateThumbprint: tpp.fingerprint256,
     accessExpiresAt: accessTokenExpiry(now),
     refreshExpiresAt: refreshTokenExpiry(consent.scaAt),

@@ -38,6 +38,7 @@ export async function clientCredentialsGrant(
     scopes: scope.scopes,
     psuId: undefined,
     consentId: undefined,
+    accounts: [],
     certificateThumbprint: tpp.fingerprint256,
     accessExpiresAt: accessTokenExpiry(now),
     refreshExpiresAt: undefined,

@@ -55,6 +55,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('scopes', sql`text[]`, (column) => column.notNull())
     .addColumn('psu_id', 'text')
     .addColumn('consent_id', 'text')
+    .addColumn('accounts', sql`text[]`, (column) => column.notNull())
     .addColumn('code_hash', 'text')
     .addColumn('certificate_thumbprint', 'text', (column) => column.notNull())
     .addColumn('access_expires_at', 'timestamptz', (column) => column.notNull())
