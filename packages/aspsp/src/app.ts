@@ -17,15 +17,19 @@ import { tokenRoute } from './oauth/token-route.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
 
 export interface AppDeps extends ServiceDeps {
-  /** Enables the loopback admin API on the public listener. */
+  /** Enables the admin API, on a listener of its own that the server binds to 127.0.0.1 only. */
   readonly adminSecret?: string;
   /** TLS server options per listener; absent in `inject` tests. */
-  readonly tls?: { readonly public: ServerOptions; readonly mtls: ServerOptions };
+  readonly tls?: {
+    readonly public: ServerOptions;
+    readonly mtls: ServerOptions;
+    readonly admin?: ServerOptions;
+  };
   readonly logger?: FastifyServerOptions['logger'];
 }
 
 export interface App {
-  /** PSU pages, OAuth metadata, admin (public listener, 8443). */
+  /** PSU pages, OAuth metadata (public listener, 8443). */
   readonly public: FastifyInstance;
   /** Token, revoke, register and the STET API (mTLS listener, 8444). */
   readonly mtls: FastifyInstance;
@@ -37,6 +41,8 @@ export interface App {
   flushAudit(): Promise<void>;
   /** Base URLs; the server completes them when it listens on port 0. */
   readonly endpoints: Services['endpoints'];
+  /** The admin API (loopback only), when an admin secret was given. */
+  readonly admin: FastifyInstance | undefined;
   close(): Promise<void>;
 }
 
@@ -52,7 +58,13 @@ function publicListener(services: Services, deps: AppDeps): FastifyInstance {
   };
   authorizeRoute(app, sca);
   scaRoutes(app, sca);
-  if (deps.adminSecret) adminRoutes(app, { secret: deps.adminSecret, registry: services.registry });
+  return app;
+}
+
+/** The admin listener (sandbox CLI): never on the public listener, where a local proxy makes every peer look local. */
+function adminListener(services: Services, deps: AppDeps, secret: string): FastifyInstance {
+  const app = fastifyInstance(deps.logger, deps.tls?.admin);
+  adminRoutes(app, { secret, registry: services.registry });
   return app;
 }
 
@@ -84,6 +96,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const services = createServices(config, deps);
   const publicApp = publicListener(services, deps);
   const mtls = mtlsListener(services, deps);
+  const admin = deps.adminSecret ? adminListener(services, deps, deps.adminSecret) : undefined;
   return Object.freeze({
     public: publicApp,
     mtls,
@@ -92,8 +105,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     services,
     endpoints: services.endpoints,
     flushAudit: () => (mtls as FastifyInstance & { flushAudit: () => Promise<void> }).flushAudit(),
+    admin,
     async close() {
-      await Promise.all([publicApp.close(), mtls.close()]);
+      await Promise.all([publicApp.close(), mtls.close(), admin?.close()]);
     },
   });
 }

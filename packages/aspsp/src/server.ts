@@ -73,6 +73,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logger: options.log === false ? false : loggerOptions(config.logLevel),
     tls: {
       public: { key, cert, minVersion: 'TLSv1.2' },
+      admin: { key, cert, minVersion: 'TLSv1.2' },
       // STET Part I §3.2: mutual TLS (1.2 at least) with a QWAC; an unknown CA or no certificate fails the
       // handshake. Behind a proxy the proxy connects without one and the certificate comes in a header.
       mtls: {
@@ -89,6 +90,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     options.extend?.(app);
     const publicPort = await listen(app.public, 'public', config.host, config.publicPort);
     const mtlsPort = await listen(app.mtls, 'mTLS', config.host, config.mtlsPort);
+    // Loopback only, any free port: the CLI finds it in server.json.
+    const adminPort = app.admin ? await listen(app.admin, 'admin', '127.0.0.1', 0) : undefined;
     const publicUrl = urlWithPort(config.publicUrl, config.publicPort, publicPort);
     const mtlsUrl = urlWithPort(config.mtlsUrl, config.mtlsPort, mtlsPort);
     app.endpoints.publicUrl = publicUrl;
@@ -97,7 +100,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       pid: process.pid,
       publicUrl,
       mtlsUrl,
-      adminUrl: `https://127.0.0.1:${publicPort}`,
+      adminUrl: `https://127.0.0.1:${adminPort}`,
       serverFingerprint256: new X509Certificate(cert).fingerprint256,
     });
     const warnings = config.trustSandboxCa
