@@ -12,6 +12,7 @@ import { authorizeRoute } from './oauth/authorize-route.ts';
 import { metadataRoute } from './oauth/metadata-route.ts';
 import { registerRoute } from './oauth/register-route.ts';
 import { revokeRoute } from './oauth/revoke-route.ts';
+import { pageRateLimit } from './oauth/sca/page-rate-limit.ts';
 import { scaRoutes } from './oauth/sca/sca-routes.ts';
 import { tokenRoute } from './oauth/token-route.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
@@ -50,6 +51,10 @@ export interface App {
 function publicListener(services: Services, deps: AppDeps): FastifyInstance {
   const app = fastifyInstance(deps.logger, deps.tls?.public);
   const { config } = services;
+  app.addHook(
+    'onRequest',
+    pageRateLimit(config.psuRateLimit, services.sandbox, () => services.now().getTime()),
+  );
   metadataRoute(app, services.endpoints);
   const sca = {
     ...services,

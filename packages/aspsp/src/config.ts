@@ -44,6 +44,8 @@ export interface Config {
   readonly coreBankingTimeoutMs: number;
   /** STET API calls allowed per TPP per second before 429 TMRQ. */
   readonly tppRateLimit: number;
+  /** Requests per minute one address may make to /authorize and the SCA pages. */
+  readonly psuRateLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -155,5 +157,6 @@ export function loadConfig(env: Env = process.env): Config {
     clientCredentialsRoles: Object.freeze(roles(env)),
     coreBankingTimeoutMs: positiveInteger(env, 'OPENSTET_CORE_BANKING_TIMEOUT_MS', 2000),
     tppRateLimit: positiveInteger(env, 'OPENSTET_TPP_RATE_LIMIT', 100_000),
+    psuRateLimit: positiveInteger(env, 'OPENSTET_PSU_RATE_LIMIT', 600),
   });
 }

@@ -331,3 +331,33 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('the SCA pages are rate-limited per address', () => {
+  test('beyond OPENSTET_PSU_RATE_LIMIT requests a minute, 429 with Retry-After, as a page', async () => {
+    // A frozen clock: the counting window must not roll over in the middle of the test.
+    const frozen = new Date('2026-11-24T12:00:10Z');
+    const bank = await injectApp(ENGINES[0] ?? 'PGlite', {
+      env: { OPENSTET_PSU_RATE_LIMIT: '3' },
+      now: () => frozen,
+    });
+    try {
+      await bank.onboard(bank.pki.acme);
+      const statuses = [];
+      for (let call = 0; call < 3; call++)
+        statuses.push((await new Browser(bank).get(authorizeUrl(bank.pki.acme))).statusCode);
+      assert.deepEqual(statuses, [200, 200, 200]);
+      const limited = await new Browser(bank).get(authorizeUrl(bank.pki.acme));
+      assert.equal(limited.statusCode, 429);
+      assert.match(String(limited.headers['content-type']), /^text\/html/);
+      assert.ok(Number(limited.headers['retry-after']) >= 1);
+      assert.match(limited.body, /Trop de demandes/);
+      const metadata = await bank.app.public.inject({
+        method: 'GET',
+        url: '/.well-known/oauth-authorization-server',
+      });
+      assert.equal(metadata.statusCode, 200, 'discovery is not limited');
+    } finally {
+      await bank.close();
+    }
+  });
+});

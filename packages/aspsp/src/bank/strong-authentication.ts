@@ -13,7 +13,11 @@ export interface ScaChallenge {
  * independent elements. A bank plugs in its own SCA server; the sandbox sends no SMS and uses a fixed code.
  */
 export interface StrongAuthentication {
-  /** Sends a fresh one-time code to the PSU and says where it went. */
+  /**
+   * Sends a fresh one-time code to the PSU and says where it went. The bank's SCA server owns the SMS
+   * gateway and must bound how many codes one customer receives (anyone knowing an online-banking id can
+   * ask for one); it may reject with an error, which sends the customer back to the TPP.
+   */
   challenge(psu: PsuProfile): Promise<ScaChallenge>;
   /** Is `otp` the code last sent to this PSU? Counting failed attempts is the caller's job (RTS Art. 4(3)(b)). */
   verify(psu: PsuProfile, otp: string): Promise<boolean>;

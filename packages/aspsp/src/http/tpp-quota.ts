@@ -1,4 +1,5 @@
 import type { onRequestAsyncHookHandler } from 'fastify';
+import { fixedWindowCounter } from '../security/fixed-window.ts';
 import { Errors } from './api-error.ts';
 
 /**
@@ -8,19 +9,12 @@ import { Errors } from './api-error.ts';
  * test their handling.
  */
 export function tppQuota(perSecond: number, now: () => number = Date.now): onRequestAsyncHookHandler {
-  let window = 0;
-  let counts = new Map<string, number>();
+  const counter = fixedWindowCounter(1000, now);
   return async (request) => {
     const tpp = request.tpp?.organizationIdentifier;
     if (!tpp) return;
-    const current = Math.floor(now() / 1000);
-    if (current !== window) {
-      window = current;
-      counts = new Map();
-    }
-    const count = (counts.get(tpp) ?? 0) + 1;
-    counts.set(tpp, count);
-    if (count > perSecond)
+    if (counter.hit(tpp).count > perSecond) {
       throw Errors.tooManyRequests(`More than ${perSecond} calls per second from ${tpp}: slow down`, 1);
+    }
   };
 }

@@ -28,6 +28,7 @@ const FR = {
   inactivity: 'Sans action de votre part pendant {minutes} minutes, vous serez redirigé vers {tpp}.',
   errorTitle: 'Demande impossible',
   sessionExpired: 'Votre session a expiré. Revenez à votre application pour recommencer.',
+  tooManyRequests: 'Trop de demandes depuis votre connexion. Réessayez dans une minute.',
 };
 
 const EN: typeof FR = {
@@ -56,6 +57,7 @@ const EN: typeof FR = {
   inactivity: 'Without any action for {minutes} minutes, you will be sent back to {tpp}.',
   errorTitle: 'Request not possible',
   sessionExpired: 'Your session has expired. Go back to your application to start again.',
+  tooManyRequests: 'Too many requests from your connection. Try again in a minute.',
 };
 
 export type Messages = typeof FR;
