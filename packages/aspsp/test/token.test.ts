@@ -81,6 +81,24 @@ for (const engine of ENGINES) {
       assert.equal(refreshed.json().error, 'invalid_grant');
     });
 
+    test('a code exchanged twice at the same time leaves no valid token', async () => {
+      for (let round = 0; round < 3; round++) {
+        const code = await codeOf();
+        const answers = await Promise.all([exchange(code), exchange(code)]);
+        assert.ok(
+          answers.some((answer) => answer.json().error === 'invalid_grant'),
+          'one exchange is a replay',
+        );
+        for (const answer of answers.filter((response) => response.statusCode === 200)) {
+          assert.equal(
+            await funds(answer.json().access_token),
+            401,
+            'a token from a replayed code is revoked',
+          );
+        }
+      }
+    });
+
     test('a code older than 60 s is expired', async () => {
       const code = await codeOf();
       clock.advance(61);

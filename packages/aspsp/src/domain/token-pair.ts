@@ -32,8 +32,11 @@ export interface NewTokenPair extends Omit<TokenPair, 'revoked'> {
 }
 
 export interface TokenStore {
-  /** Stores a pair; for a PSU, first revokes every other valid pair of the same (PSU, TPP, role). */
-  issue(pair: NewTokenPair): Promise<void>;
+  /**
+   * Stores a pair; for a PSU, first revokes every other valid pair of the same (PSU, TPP, role). Returns
+   * false, storing nothing, when the code it comes from was replayed meanwhile (RFC 6749 §4.1.2).
+   */
+  issue(pair: NewTokenPair): Promise<boolean>;
   findByAccess(accessHash: string): Promise<TokenPair | undefined>;
   findByRefresh(refreshHash: string): Promise<TokenPair | undefined>;
   /** Replaces the access token of a valid pair; the previous one stops working at once. */

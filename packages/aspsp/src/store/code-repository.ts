@@ -39,10 +39,12 @@ export function codeRepository(db: Kysely<Database>): CodeStore {
         .returningAll()
         .executeTakeFirst();
       if (first) return { code: toCode(first), firstUse: true };
+      // A replay is recorded on the code: an exchange still in flight then refuses to issue (token store).
       const replayed = await db
-        .selectFrom('authorization_codes')
-        .selectAll()
+        .updateTable('authorization_codes')
+        .set({ replayed_at: now })
         .where('code_hash', '=', codeHash)
+        .returningAll()
         .executeTakeFirst();
       return replayed ? { code: toCode(replayed), firstUse: false } : undefined;
     },

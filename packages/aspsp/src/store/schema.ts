@@ -62,6 +62,7 @@ export interface AuthorizationCodeTable {
   consent_id: string;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  replayed_at: Generated<Date | null>;
 }
 
 export interface TokenPairTable {

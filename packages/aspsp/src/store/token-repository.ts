@@ -22,7 +22,17 @@ function toPair(row: Selectable<TokenPairTable>): TokenPair {
 export function tokenRepository(db: Kysely<Database>): TokenStore {
   return {
     async issue(pair) {
-      await db.transaction().execute(async (trx) => {
+      return db.transaction().execute(async (trx) => {
+        if (pair.codeHash !== undefined) {
+          // Locks the code row: a concurrent replay either sees this pair (and revokes it) or is seen here.
+          const code = await trx
+            .selectFrom('authorization_codes')
+            .select('replayed_at')
+            .where('code_hash', '=', pair.codeHash)
+            .forUpdate()
+            .executeTakeFirst();
+          if (code?.replayed_at) return false;
+        }
         if (pair.psuId !== undefined) {
           // Seed: at most one valid pair per (PSU, TPP, role); a new authorization replaces the old pair.
           // The advisory lock makes concurrent issues for the same triple take turns (READ COMMITTED).
@@ -57,6 +67,7 @@ export function tokenRepository(db: Kysely<Database>): TokenStore {
             revoked_at: null,
           })
           .execute();
+        return true;
       });
     },
     async findByAccess(accessHash) {

@@ -53,7 +53,7 @@ export async function authorizationCodeGrant(
   await checkLicenceCovers(deps, tpp.organizationIdentifier, consent.role);
   const accessToken = randomSecret();
   const refreshToken = randomSecret();
-  await deps.tokens.issue({
+  const issued = await deps.tokens.issue({
     id: randomSecret(),
     accessHash: hashSecret(accessToken),
     refreshHash: hashSecret(refreshToken),
@@ -68,5 +68,10 @@ export async function authorizationCodeGrant(
     accessExpiresAt: accessTokenExpiry(now),
     refreshExpiresAt: refreshTokenExpiry(consent.scaAt),
   });
+  if (!issued)
+    throw new OAuthError(
+      'invalid_grant',
+      'Authorization code already used: the tokens issued from it are revoked',
+    );
   return { accessToken, refreshToken, scopes: consent.scopes };
 }

@@ -44,6 +44,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('consent_id', 'text', (column) => column.notNull())
     .addColumn('expires_at', 'timestamptz', (column) => column.notNull())
     .addColumn('used_at', 'timestamptz')
+    .addColumn('replayed_at', 'timestamptz')
     .execute();
   await db.schema
     .createTable('token_pairs')
