@@ -55,7 +55,7 @@ function publicListener(services: Services, deps: AppDeps): FastifyInstance {
     'onRequest',
     pageRateLimit(config.psuRateLimit, services.sandbox, () => services.now().getTime()),
   );
-  metadataRoute(app, services.endpoints);
+  metadataRoute(app, services.endpoints, services.sandbox);
   const sca = {
     ...services,
     requirePkce: config.requirePkce,

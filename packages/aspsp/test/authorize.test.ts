@@ -51,6 +51,7 @@ for (const engine of ENGINES) {
         'pisp',
       ]);
       assert.equal(metadata.authorization_response_iss_parameter_supported, true);
+      assert.equal(metadata.openstet_sandbox, true);
     });
 
     test('state is echoed byte for byte with the code and iss (RFC 9207)', async () => {

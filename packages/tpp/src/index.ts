@@ -1,11 +1,16 @@
 /**
- * @openstet/tpp — the TPP SDK. It depends on @openstet/protocol only, never on the bank server.
- * The signing and certificate primitives it builds on are re-exported for TPP code.
+ * @openstet/tpp — call a STET PSD2 bank as a TPP: mutual TLS, signed requests, OAuth2 tokens, checked
+ * answers. Depends on @openstet/protocol only, never on the bank server.
  */
-export {
-  computeDigest,
-  headersToSign,
-  readEidasCertificate,
-  serialAndIssuerKeyId,
-  signMessage,
-} from '@openstet/protocol';
+export type { ApiMethod, ApiMethodName } from './api-methods.ts';
+export { API_METHODS } from './api-methods.ts';
+export type { KeyPair, PemSource } from './credentials.ts';
+export { OAuthError, ResponseSignatureError, StetError } from './errors.ts';
+export type { Pkce } from './pkce.ts';
+export { generatePkce } from './pkce.ts';
+export type { SandboxScaOptions } from './sandbox-sca.ts';
+export { completeSandboxSca } from './sandbox-sca.ts';
+export type { CallOptions, FundsCheck, StetClient, StetClientOptions } from './stet-client.ts';
+export { createStetClient } from './stet-client.ts';
+export type { StoredTokens, TokenStore } from './token-store.ts';
+export { encryptedFileTokenStore, memoryTokenStore } from './token-store.ts';

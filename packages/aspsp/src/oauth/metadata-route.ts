@@ -6,7 +6,7 @@ import type { Endpoints } from '../services.ts';
  * RFC 8414 §2 metadata: the public listener's URL is the issuer; client endpoints live on the mTLS
  * listener (RFC 8705 §5 endpoint aliases).
  */
-function metadata(deps: Endpoints) {
+function metadata(deps: Endpoints, sandbox: boolean) {
   const mtlsEndpoints = {
     token_endpoint: `${deps.mtlsUrl}/token`,
     revocation_endpoint: `${deps.mtlsUrl}/revoke`,
@@ -28,12 +28,14 @@ function metadata(deps: Endpoints) {
     code_challenge_methods_supported: ['S256'],
     authorization_response_iss_parameter_supported: true,
     ui_locales_supported: ['fr', 'en'],
+    // openstet extension: tools may play a sandbox persona only where the bank says it is a sandbox.
+    openstet_sandbox: sandbox,
   };
 }
 
 /** `GET /.well-known/oauth-authorization-server` (RFC 8414 §3), on the public listener. */
-export function metadataRoute(app: FastifyInstance, endpoints: Endpoints): void {
+export function metadataRoute(app: FastifyInstance, endpoints: Endpoints, sandbox: boolean): void {
   app.get('/.well-known/oauth-authorization-server', async (_request, reply) =>
-    reply.header('cache-control', 'public, max-age=300').send(metadata(endpoints)),
+    reply.header('cache-control', 'public, max-age=300').send(metadata(endpoints, sandbox)),
   );
 }

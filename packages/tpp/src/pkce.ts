@@ -1,0 +1,13 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+export interface Pkce {
+  readonly verifier: string;
+  readonly challenge: string;
+  readonly method: 'S256';
+}
+
+/** A fresh PKCE pair (RFC 7636 §4.1–4.2): 256 random bits, S256 challenge. */
+export function generatePkce(): Pkce {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url'), method: 'S256' };
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { computeDigest, headersToSign, signMessage } from '@openstet/protocol';
+
+export interface SigningKey {
+  readonly keyId: string;
+  readonly privateKey: string;
+}
+
+/**
+ * The headers of a STET call, signed (STET Part I §3.5): `X-Request-ID`, `Date`, `Digest` and
+ * `Content-Type` with a body, every `psu-*` header given, and a `Signature` over them with the QSealC.
+ */
+export async function signedRequestHeaders(
+  signing: SigningKey,
+  call: {
+    method: string;
+    target: string;
+    body: string | undefined;
+    headers: Readonly<Record<string, string>>;
+  },
+): Promise<Record<string, string>> {
+  const headers: Record<string, string> = {
+    'x-request-id': randomUUID(),
+    date: new Date().toUTCString(),
+    ...(call.body !== undefined
+      ? { 'content-type': 'application/json', digest: computeDigest(call.body) }
+      : {}),
+    ...Object.fromEntries(Object.entries(call.headers).map(([name, value]) => [name.toLowerCase(), value])),
+  };
+  const toSign = headersToSign(
+    Object.keys(headers).filter((name) => name !== 'authorization'),
+    call.body !== undefined,
+  );
+  const signature = await signMessage(
+    { method: call.method, target: call.target, headers },
+    { keyId: signing.keyId, privateKey: signing.privateKey, headers: toSign },
+  );
+  return { ...headers, signature };
+}

@@ -1,0 +1,103 @@
+import { request } from 'node:https';
+
+export interface SandboxScaOptions {
+  /** The URL from `authorizationUrl`. */
+  readonly authorizationUrl: string;
+  /** The persona's online-banking id, e.g. `D0999990I0` (Marc). */
+  readonly onlineBankingId: string;
+  /** The sandbox SMS code (the same for every persona). */
+  readonly smsCode?: string;
+  /** IBANs to consent; every account offered when absent. */
+  readonly accounts?: readonly string[];
+  /** CA certificate of the sandbox's server certificate. */
+  readonly ca?: string;
+}
+
+interface Page {
+  readonly status: number;
+  readonly location: string | undefined;
+  readonly body: string;
+  readonly cookie: string | undefined;
+}
+
+function fetchPage(
+  url: string,
+  ca: string | undefined,
+  cookie: string,
+  form?: URLSearchParams,
+): Promise<Page> {
+  return new Promise((resolve, reject) => {
+    const body = form?.toString();
+    const outgoing = request(
+      url,
+      {
+        method: form ? 'POST' : 'GET',
+        headers: { cookie, ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+        ...(ca ? { ca } : {}),
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const setCookie = [response.headers['set-cookie'] ?? []].flat()[0]?.split(';')[0];
+          resolve({
+            status: response.statusCode ?? 0,
+            location: response.headers.location,
+            body: Buffer.concat(chunks).toString('utf8'),
+            cookie: setCookie,
+          });
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+const fieldValue = (html: string, name: string) =>
+  new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];
+
+/**
+ * For the openstet sandbox only: plays the customer on the bank's pages with plain form posts (the
+ * field names are openstet's contract: username, otp, accounts, action) and returns the URL the bank
+ * redirected to, with `code` or `error`. Never use it against a real bank: customers authenticate
+ * themselves.
+ */
+export async function completeSandboxSca(options: SandboxScaOptions): Promise<URL> {
+  const origin = new URL(options.authorizationUrl).origin;
+  const login = await fetchPage(options.authorizationUrl, options.ca, '');
+  if (login.location) return new URL(login.location);
+  const cookie = login.cookie ?? '';
+  const csrf = fieldValue(login.body, 'csrf') ?? '';
+  const post = (path: string, fields: [string, string][]) =>
+    fetchPage(`${origin}${path}`, options.ca, cookie, new URLSearchParams([['csrf', csrf], ...fields]));
+  const steps: [string, [string, string][]][] = [
+    [
+      '/sca/login',
+      [
+        ['username', options.onlineBankingId],
+        ['action', 'approve'],
+      ],
+    ],
+    [
+      '/sca/otp',
+      [
+        ['otp', options.smsCode ?? '12345678'],
+        ['action', 'approve'],
+      ],
+    ],
+  ];
+  let page = login;
+  for (const [path, fields] of steps) {
+    page = await post(path, fields);
+    if (page.location) return new URL(page.location);
+  }
+  const offered = [...page.body.matchAll(/name="accounts" value="([^"]+)"/g)].map((match) => match[1] ?? '');
+  const accounts = options.accounts ?? offered;
+  const done = await post('/sca/consent', [
+    ...accounts.map((iban): [string, string] => ['accounts', iban]),
+    ['action', 'approve'],
+  ]);
+  if (!done.location) throw new Error(`The sandbox did not redirect after the consent (HTTP ${done.status})`);
+  return new URL(done.location);
+}

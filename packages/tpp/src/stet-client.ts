@@ -1,0 +1,287 @@
+import { createPublicKey, randomBytes } from 'node:crypto';
+import { isErrorModel, readEidasCertificate, serialAndIssuerKeyId } from '@openstet/protocol';
+import { API_METHODS, type ApiMethodName } from './api-methods.ts';
+import { type KeyPair, loadPem, type PemSource } from './credentials.ts';
+import { OAuthError, StetError } from './errors.ts';
+import { oauthClient } from './oauth-client.ts';
+import { generatePkce } from './pkce.ts';
+import { signedRequestHeaders } from './request-signature.ts';
+import { verifyResponseSignature } from './response-signature.ts';
+import { memoryTokenStore, type StoredTokens, type TokenStore } from './token-store.ts';
+import { type HttpResponse, mutualTlsTransport } from './transport.ts';
+
+export interface StetClientOptions {
+  /** The bank's STET API base, before the version: e.g. `https://localhost:8444/stet/psd2`. */
+  readonly apiBaseUrl: string;
+  /** The bank's public base URL, where the customer's browser goes: e.g. `https://localhost:8443`. */
+  readonly authorizationServer: string;
+  /** Your QWAC (mutual TLS) and QSealC (HTTP signatures), PEM texts or file paths. */
+  readonly qwac: KeyPair;
+  readonly qseal: KeyPair;
+  /** CA certificate(s) for the bank's server certificate; the system trust store when absent. */
+  readonly ca?: PemSource;
+  /** Your organizationIdentifier, e.g. `PSDFR-ACPR-12345` (STET: the OAuth2 client_id). */
+  readonly clientId: string;
+  /** `serial-and-issuer` (BPCE: `SN=…,CA=…`, the default) or the URL form with your certificate's URL. */
+  readonly keyIdStyle?: 'serial-and-issuer' | { readonly url: string };
+  /** The bank's QSealC: when given, signed answers (STET CR199) must verify with it. */
+  readonly bankSealCertificate?: PemSource;
+  /** Token endpoints; by default `/token` and `/revoke` at the API's origin. */
+  readonly tokenEndpoint?: string;
+  readonly revocationEndpoint?: string;
+  readonly tokenStore?: TokenStore;
+  readonly timeoutMs?: number;
+  /** Extra attempts after a network failure, for calls with no effect at the bank. Default 0. */
+  readonly retries?: number;
+}
+
+export interface CallOptions {
+  /** Whose tokens: your key for the customer (default `default`). */
+  readonly tokenKey?: string;
+  /** PSU context headers (`PSU-IP-Address`, …): sent and signed. */
+  readonly psuHeaders?: Readonly<Record<string, string>>;
+}
+
+export interface FundsCheck {
+  readonly iban: string;
+  /** Decimal text, e.g. `"123.45"`: never a binary float. */
+  readonly amount: string;
+  readonly currency: string;
+  readonly paymentCoverageRequestId?: string;
+  readonly payee?: string;
+}
+
+const DEFAULT_KEY = 'default';
+const REFRESH_MARGIN_MS = 60_000;
+
+function requestId(response: HttpResponse): string {
+  const value = response.headers['x-request-id'];
+  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+}
+
+function stetError(response: HttpResponse): StetError {
+  let body: unknown;
+  try {
+    body = JSON.parse(response.body.toString('utf8'));
+  } catch {
+    body = undefined;
+  }
+  return isErrorModel(body)
+    ? new StetError(response.status, body.error, body.message, requestId(response))
+    : new StetError(
+        response.status,
+        `HTTP_${response.status}`,
+        `The bank answered ${response.status}`,
+        requestId(response),
+      );
+}
+
+function isInvalidToken(response: HttpResponse): boolean {
+  return response.status === 401 && /invalid_token/.test(String(response.headers['www-authenticate'] ?? ''));
+}
+
+/**
+ * A client for a STET bank: mutual TLS with your QWAC, every call signed with your QSealC, tokens kept
+ * and refreshed, the bank's answers checked. One instance per bank; `close()` when done.
+ *
+ * @example
+ * const bank = createStetClient({ apiBaseUrl: 'https://localhost:8444/stet/psd2', authorizationServer: 'https://localhost:8443',
+ *   clientId: 'PSDFR-ACPR-12345', qwac: { certificate: 'tpp/qwac.pem', privateKey: 'tpp/qwac.key' },
+ *   qseal: { certificate: 'tpp/qseal.pem', privateKey: 'tpp/qseal.key' }, ca: 'tpp/ca.pem' });
+ * const { covered } = await bank.fundsConfirmation({ iban: 'FR7613807008043001965405158', amount: '123.45', currency: 'EUR' });
+ */
+export function createStetClient(options: StetClientOptions) {
+  const qsealPem = loadPem(options.qseal.certificate);
+  const transport = mutualTlsTransport({
+    certificate: loadPem(options.qwac.certificate),
+    privateKey: loadPem(options.qwac.privateKey),
+    ca: options.ca ? loadPem(options.ca) : undefined,
+    timeoutMs: options.timeoutMs ?? 10_000,
+  });
+  const apiOrigin = new URL(options.apiBaseUrl).origin;
+  const oauth = oauthClient(
+    transport.send,
+    {
+      authorizationServer: options.authorizationServer,
+      tokenEndpoint: options.tokenEndpoint ?? `${apiOrigin}/token`,
+      revocationEndpoint: options.revocationEndpoint ?? `${apiOrigin}/revoke`,
+    },
+    options.clientId,
+    Date.now,
+  );
+  const store = options.tokenStore ?? memoryTokenStore();
+  const signing = {
+    keyId:
+      typeof options.keyIdStyle === 'object'
+        ? options.keyIdStyle.url
+        : serialAndIssuerKeyId(readEidasCertificate(qsealPem)),
+    privateKey: loadPem(options.qseal.privateKey),
+  };
+  const bankSeal = options.bankSealCertificate
+    ? createPublicKey(loadPem(options.bankSealCertificate))
+    : undefined;
+  const verifiers = new Map<string, string>();
+
+  const freshTokens = async (key: string): Promise<StoredTokens> => {
+    const tokens = await store.get(key);
+    if (!tokens) throw new OAuthError(401, 'no_tokens', `No tokens for "${key}": authorize first`);
+    if (tokens.expiresAt - Date.now() > REFRESH_MARGIN_MS || !tokens.refreshToken) return tokens;
+    return refreshTokens(key);
+  };
+  const refreshTokens = async (key: string): Promise<StoredTokens> => {
+    const current = await store.get(key);
+    if (!current?.refreshToken)
+      throw new OAuthError(401, 'no_refresh_token', `No refresh token for "${key}": authorize again`);
+    const renewed = await oauth.refresh(current.refreshToken);
+    await store.set(key, renewed);
+    return renewed;
+  };
+
+  const send = async (name: ApiMethodName, body: unknown, callOptions: CallOptions, accessToken: string) => {
+    const method = API_METHODS[name];
+    const url = new URL(`${options.apiBaseUrl}/${method.version}${method.path}`);
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    const headers = await signedRequestHeaders(signing, {
+      method: method.method,
+      target: `${url.pathname}${url.search}`,
+      body: text,
+      headers: { authorization: `Bearer ${accessToken}`, ...callOptions.psuHeaders },
+    });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await transport.send({
+          method: method.method,
+          url: url.href,
+          headers,
+          ...(text !== undefined ? { body: text } : {}),
+        });
+      } catch (error) {
+        if (!method.retryable || attempt >= (options.retries ?? 0)) throw error;
+      }
+    }
+  };
+
+  /** One STET call with tokens kept fresh; after a 401 invalid_token, one refresh and one retry, never more. */
+  const call = async (
+    name: ApiMethodName,
+    body: unknown,
+    callOptions: CallOptions = {},
+  ): Promise<unknown> => {
+    const key = callOptions.tokenKey ?? DEFAULT_KEY;
+    let response = await send(name, body, callOptions, (await freshTokens(key)).accessToken);
+    if (isInvalidToken(response) && (await store.get(key))?.refreshToken) {
+      response = await send(name, body, callOptions, (await refreshTokens(key)).accessToken);
+    }
+    if (response.status < 200 || response.status >= 300) throw stetError(response);
+    if (bankSeal && API_METHODS[name].signedResponse) await verifyResponseSignature(response, bankSeal, true);
+    return JSON.parse(response.body.toString('utf8'));
+  };
+
+  return Object.freeze({
+    /**
+     * The URL to send the customer's browser to (RFC 6749 §4.1.1), with PKCE S256 generated and kept for
+     * `exchangeCode`.
+     * @example const { url } = bank.authorizationUrl({ scope: 'cbpii', redirectUri: 'https://tpp.example/cb' });
+     */
+    authorizationUrl(request: { scope: string; redirectUri: string; state?: string; pkce?: boolean }): {
+      url: string;
+      state: string;
+    } {
+      const state = request.state ?? randomBytes(16).toString('base64url');
+      const query = new URLSearchParams({
+        response_type: 'code',
+        client_id: options.clientId,
+        redirect_uri: request.redirectUri,
+        scope: request.scope,
+        state,
+      });
+      if (request.pkce !== false) {
+        const pkce = generatePkce();
+        verifiers.set(state, pkce.verifier);
+        query.set('code_challenge', pkce.challenge);
+        query.set('code_challenge_method', pkce.method);
+      }
+      return { url: `${options.authorizationServer}/authorize?${query}`, state };
+    },
+    /**
+     * Exchanges the code the bank sent back for tokens, and keeps them under `tokenKey`.
+     * @example await bank.exchangeCode({ code, state, redirectUri: 'https://tpp.example/cb' });
+     */
+    async exchangeCode(request: {
+      code: string;
+      redirectUri: string;
+      state?: string;
+      tokenKey?: string;
+    }): Promise<StoredTokens> {
+      const verifier = request.state === undefined ? undefined : verifiers.get(request.state);
+      const tokens = await oauth.exchangeCode(request.code, request.redirectUri, verifier);
+      if (request.state !== undefined) verifiers.delete(request.state);
+      await store.set(request.tokenKey ?? DEFAULT_KEY, tokens);
+      return tokens;
+    },
+    /** @example await bank.refresh(); */
+    refresh: (tokenKey = DEFAULT_KEY) => refreshTokens(tokenKey),
+    /** Revokes the pair at the bank (RFC 7009) and forgets it. @example await bank.revoke(); */
+    async revoke(tokenKey = DEFAULT_KEY): Promise<void> {
+      const tokens = await store.get(tokenKey);
+      if (tokens) await oauth.revoke(tokens.refreshToken ?? tokens.accessToken);
+      await store.delete(tokenKey);
+    },
+    /** A token for the TPP itself (STET: PISP). @example await bank.clientCredentials('pisp'); */
+    async clientCredentials(scope = 'pisp', tokenKey = DEFAULT_KEY): Promise<StoredTokens> {
+      const tokens = await oauth.clientCredentials(scope);
+      await store.set(tokenKey, tokens);
+      return tokens;
+    },
+    /**
+     * Can the account cover the amount now? (STET 1.4.2; `version: 'v1'` for 1.4.0.47.)
+     * @example const { covered } = await bank.fundsConfirmation({ iban: 'FR7613807008043001965405158', amount: '123.45', currency: 'EUR' });
+     */
+    async fundsConfirmation(
+      check: FundsCheck,
+      callOptions: CallOptions & { version?: 'v1' | 'v1.4.2' } = {},
+    ) {
+      const body = {
+        paymentCoverageRequestId: check.paymentCoverageRequestId ?? randomBytes(12).toString('hex'),
+        ...(check.payee ? { payee: check.payee } : {}),
+        instructedAmount: { currency: check.currency, amount: check.amount },
+        accountId: { iban: check.iban },
+      };
+      const raw = (await call(
+        callOptions.version === 'v1' ? 'fundsConfirmationV1' : 'fundsConfirmation',
+        body,
+        callOptions,
+      )) as { result?: unknown };
+      return { covered: raw.result === true, raw };
+    },
+    /**
+     * Registers (or replaces) your redirect URIs and QSealC with the bank (`POST /register`, RFC 7591
+     * style, as BPCE exposes it); the client_id is your organizationIdentifier.
+     * @example await bank.register({ redirectUris: ['https://tpp.example/cb'], clientName: 'Acme Cards' });
+     */
+    async register(registration: {
+      redirectUris: readonly string[];
+      clientName: string;
+      requirePkce?: boolean;
+    }): Promise<unknown> {
+      const body = JSON.stringify({
+        redirect_uris: registration.redirectUris,
+        client_name: registration.clientName,
+        signing_certificate: qsealPem,
+        ...(registration.requirePkce ? { require_pkce: true } : {}),
+      });
+      const response = await transport.send({
+        method: 'POST',
+        url: `${apiOrigin}/register`,
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      if (response.status !== 201) throw stetError(response);
+      return JSON.parse(response.body.toString('utf8'));
+    },
+    /** Closes the keep-alive connections. */
+    close: () => transport.close(),
+  });
+}
+
+export type StetClient = ReturnType<typeof createStetClient>;

@@ -1,0 +1,210 @@
+import assert from 'node:assert/strict';
+import { createPublicKey } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ensureSandboxPki, loadConfig, type RunningServer, startServer } from '@openstet/aspsp';
+import { issueEidasCertificate, type KeyAndCertificate } from '@openstet/protocol';
+import httpSignature from 'http-signature';
+import {
+  completeSandboxSca,
+  createStetClient,
+  memoryTokenStore,
+  OAuthError,
+  ResponseSignatureError,
+  type StetClient,
+  StetError,
+  type TokenStore,
+} from '../src/index.ts';
+import { signedRequestHeaders } from '../src/request-signature.ts';
+
+const REDIRECT = 'https://tpp.example/callback';
+const MARC = 'D0999990I0';
+const COVERED = { iban: 'FR7613807008043001965405255', amount: '458.99', currency: 'EUR' } as const;
+const NOT_COVERED = { iban: 'FR7613807008043001965405158', amount: '4179.01', currency: 'EUR' } as const;
+
+describe('the TPP SDK against the real sandbox over real TLS', () => {
+  let server: RunningServer;
+  let dataDir: string;
+  let ca: string;
+  let qwac: KeyAndCertificate;
+  let qseal: KeyAndCertificate;
+  let bankSeal: string;
+  const clients: StetClient[] = [];
+
+  const client = (overrides: { tokenStore?: TokenStore; bankSealCertificate?: string } = {}) => {
+    const bank = createStetClient({
+      apiBaseUrl: `${server.mtlsUrl}/stet/psd2`,
+      authorizationServer: server.publicUrl,
+      clientId: 'PSDFR-ACPR-12345',
+      qwac: { certificate: qwac.certificatePem, privateKey: qwac.privateKeyPem },
+      qseal: { certificate: qseal.certificatePem, privateKey: qseal.privateKeyPem },
+      ca,
+      bankSealCertificate: bankSeal,
+      ...overrides,
+    });
+    clients.push(bank);
+    return bank;
+  };
+
+  /** Marc consents on the sandbox pages (plain form posts), the SDK exchanges the code. */
+  const login = async (bank: StetClient, scope = 'cbpii', tokenKey?: string) => {
+    const { url, state } = bank.authorizationUrl({ scope, redirectUri: REDIRECT });
+    const back = await completeSandboxSca({
+      authorizationUrl: url,
+      onlineBankingId: MARC,
+      accounts: [COVERED.iban, NOT_COVERED.iban],
+      ca,
+    });
+    assert.equal(back.searchParams.get('state'), state);
+    const code = back.searchParams.get('code');
+    assert.ok(code, back.href);
+    return bank.exchangeCode({ code, state, redirectUri: REDIRECT, ...(tokenKey ? { tokenKey } : {}) });
+  };
+
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'openstet-sdk-'));
+    const pki = await ensureSandboxPki(dataDir);
+    ca = pki.ca.certificatePem;
+    bankSeal = pki.bankSeal.certificatePem;
+    const tpp = {
+      organizationIdentifier: 'PSDFR-ACPR-12345',
+      organizationName: 'Acme Cards',
+      roles: ['PSP_IC', 'PSP_AI'],
+    } as const;
+    [qwac, qseal] = await Promise.all([
+      issueEidasCertificate(pki.ca, { kind: 'qwac', ...tpp }),
+      issueEidasCertificate(pki.ca, { kind: 'qsealc', ...tpp }),
+    ]);
+    server = await startServer(
+      loadConfig({
+        OPENSTET_DATA_DIR: dataDir,
+        OPENSTET_PUBLIC_PORT: '0',
+        OPENSTET_MTLS_PORT: '0',
+        DATABASE_URL: '',
+      }),
+      { log: false },
+    );
+    await server.app.registry.save({
+      ...tpp,
+      name: tpp.organizationName,
+      ncaName: 'ACPR',
+      ncaId: 'FR-ACPR',
+      roles: [...tpp.roles],
+      status: 'licensed',
+    });
+    const registered = (await client().register({ redirectUris: [REDIRECT], clientName: 'Acme Cards' })) as {
+      client_id: string;
+    };
+    assert.equal(registered.client_id, 'PSDFR-ACPR-12345');
+  });
+  after(async () => {
+    for (const bank of clients) bank.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('login through the sandbox pages, then funds checks on both versions, answers verified', async () => {
+    const bank = client();
+    const tokens = await login(bank);
+    assert.ok(tokens.refreshToken);
+    assert.equal((await bank.fundsConfirmation(COVERED)).covered, true);
+    assert.equal((await bank.fundsConfirmation(NOT_COVERED)).covered, false);
+    const v1 = await bank.fundsConfirmation(COVERED, {
+      version: 'v1',
+      psuHeaders: { 'PSU-IP-Address': '192.0.2.10' },
+    });
+    assert.equal(v1.covered, true);
+    assert.deepEqual((v1.raw as { request: { instructedAmount: unknown } }).request.instructedAmount, {
+      currency: 'EUR',
+      amount: '458.99',
+    });
+  });
+
+  test('tokens about to expire are refreshed before the call; the refresh token stays the same', async () => {
+    const store = memoryTokenStore();
+    const bank = client({ tokenStore: store });
+    const tokens = await login(bank);
+    await store.set('default', { ...tokens, expiresAt: Date.now() + 5_000 });
+    assert.equal((await bank.fundsConfirmation(COVERED)).covered, true);
+    const after = await store.get('default');
+    assert.notEqual(after?.accessToken, tokens.accessToken);
+    assert.equal(after?.refreshToken, tokens.refreshToken);
+  });
+
+  test('after a 401 invalid_token the SDK refreshes once and retries once', async () => {
+    const store = memoryTokenStore();
+    const bank = client({ tokenStore: store });
+    const tokens = await login(bank);
+    await bank.refresh(); // the bank now refuses tokens.accessToken
+    await store.set('default', { ...tokens, expiresAt: Date.now() + 3_600_000 });
+    assert.equal((await bank.fundsConfirmation(COVERED)).covered, true);
+    await store.set('default', {
+      ...tokens,
+      refreshToken: 'not-a-refresh-token',
+      expiresAt: Date.now() + 3_600_000,
+    });
+    await assert.rejects(
+      bank.fundsConfirmation(COVERED),
+      (error: OAuthError) => error instanceof OAuthError && error.code === 'invalid_grant',
+    );
+  });
+
+  test('revoke: the bank forgets both tokens, the SDK forgets them too', async () => {
+    const store = memoryTokenStore();
+    const bank = client({ tokenStore: store });
+    const tokens = await login(bank);
+    await bank.revoke();
+    assert.equal(await store.get('default'), undefined);
+    await store.set('default', tokens);
+    await assert.rejects(
+      bank.fundsConfirmation(COVERED),
+      (error: OAuthError) => error instanceof OAuthError && error.code === 'invalid_grant',
+    );
+  });
+
+  test('a bank error surfaces as StetError with the code, the message and the X-Request-ID', async () => {
+    const bank = client();
+    await login(bank);
+    await assert.rejects(
+      bank.fundsConfirmation({ iban: 'FR7613807008043001965405352', amount: '1', currency: 'EUR' }),
+      (error: StetError) => {
+        assert.ok(error instanceof StetError);
+        assert.deepEqual(
+          [error.status, error.code, error.message],
+          [403, 'NGAC', 'The customer did not consent this account to you'],
+        );
+        assert.match(error.requestId, /^[0-9a-f-]{36}$/);
+        return true;
+      },
+    );
+  });
+
+  test('an answer signed by another key than the bank seal configured is rejected', async () => {
+    const bank = client({ bankSealCertificate: qseal.certificatePem });
+    await login(bank);
+    await assert.rejects(
+      bank.fundsConfirmation(COVERED),
+      (error: Error) => error instanceof ResponseSignatureError && /does not verify/.test(error.message),
+    );
+  });
+
+  test("the SDK's signature verifies with Joyent's http-signature (an independent verifier)", async () => {
+    const target = '/stet/psd2/v1.4.2/funds-confirmations';
+    const body = '{"paymentCoverageRequestId":"x"}';
+    const headers = await signedRequestHeaders(
+      { keyId: 'SN=1,CA=CN=Test', privateKey: qseal.privateKeyPem },
+      { method: 'POST', target, body, headers: { authorization: 'Bearer t', 'PSU-IP-Address': '192.0.2.1' } },
+    );
+    const parsed = httpSignature.parseRequest(
+      { method: 'POST', url: target, httpVersion: '1.1', headers } as never,
+      { authorizationHeaderName: 'signature' } as never,
+    );
+    assert.ok(parsed.params.headers.includes('psu-ip-address'));
+    const publicKeyPem = createPublicKey(qseal.certificatePem)
+      .export({ type: 'spki', format: 'pem' })
+      .toString();
+    assert.equal(httpSignature.verifySignature(parsed, publicKeyPem), true);
+  });
+});
