@@ -152,8 +152,12 @@ describe('the openstet command', () => {
       stdout += chunk.toString();
       if (ready && stdout.includes('Press Ctrl+C')) child.kill('SIGINT');
     });
-    const [code] = (await once(child, 'exit')) as [number | null];
-    assert.equal(code, 0, stdout);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+    assert.equal(code, 0, `exit ${code} signal ${signal}\n${stdout}\n${stderr}`);
     assert.match(stdout, /public listener {2}https:\/\/localhost:\d+/);
     assert.match(stdout, /mTLS listener {4}https:\/\/localhost:\d+/);
     assert.ok(stdout.includes(`data directory   ${dataDir}`));

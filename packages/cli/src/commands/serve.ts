@@ -19,18 +19,8 @@ Environment:
     .action(async () => {
       const server = await startServer(loadConfig());
       const out = process.stdout;
-      out.write(`openstet sandbox bank is running\n`);
-      out.write(`  public listener  ${server.publicUrl}   (PSU pages, OAuth metadata)\n`);
-      out.write(
-        `  mTLS listener    ${server.mtlsUrl}   (STET API, /token, /register; client certificate required)\n`,
-      );
-      out.write(`  data directory   ${server.dataDir}\n`);
-      out.write(
-        `  database         ${server.database === 'pglite' ? 'embedded PGlite (data directory)' : 'PostgreSQL (DATABASE_URL)'}\n`,
-      );
-      for (const warning of server.warnings) out.write(`  warning          ${warning}\n`);
-      out.write('Press Ctrl+C to stop.\n');
-      await new Promise<void>((resolve) => {
+      // Handlers first: a signal sent as soon as "Press Ctrl+C" appears must already find them.
+      const stopped = new Promise<void>((resolve) => {
         const stop = (signal: NodeJS.Signals) => {
           out.write(`\n${signal} received: draining connections and stopping\n`);
           server.close().then(resolve, (error: unknown) => {
@@ -42,5 +32,17 @@ Environment:
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      out.write(`openstet sandbox bank is running\n`);
+      out.write(`  public listener  ${server.publicUrl}   (PSU pages, OAuth metadata)\n`);
+      out.write(
+        `  mTLS listener    ${server.mtlsUrl}   (STET API, /token, /register; client certificate required)\n`,
+      );
+      out.write(`  data directory   ${server.dataDir}\n`);
+      out.write(
+        `  database         ${server.database === 'pglite' ? 'embedded PGlite (data directory)' : 'PostgreSQL (DATABASE_URL)'}\n`,
+      );
+      for (const warning of server.warnings) out.write(`  warning          ${warning}\n`);
+      out.write('Press Ctrl+C to stop.\n');
+      await stopped;
     });
 }
