@@ -6,7 +6,6 @@ const SECRET_FIELDS = [
   'signature',
   'access_token',
   'refresh_token',
-  'code',
   'code_verifier',
   'otp',
   'password',
@@ -28,7 +27,15 @@ export function loggerOptions(
     level,
     stream,
     redact: {
-      paths: ['req.headers', ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`])],
+      paths: [
+        'req.headers',
+        ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
+        // An authorization code only where one can appear: not `err.code` (ECONNREFUSED, pg codes).
+        'code',
+        'body.code',
+        'query.code',
+        'params.code',
+      ],
       censor: '[redacted]',
     },
     serializers: {
