@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { certsCommand } from './commands/certs.ts';
+import { demoCommand } from './commands/demo.ts';
 import { registryCommand } from './commands/registry.ts';
 import { serveCommand } from './commands/serve.ts';
+import { tppCommand } from './commands/tpp.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
 
 const program = new Command('openstet')
@@ -10,6 +12,8 @@ const program = new Command('openstet')
   .addCommand(serveCommand())
   .addCommand(certsCommand())
   .addCommand(registryCommand())
+  .addCommand(tppCommand())
+  .addCommand(demoCommand())
   .addHelpText(
     'after',
     `
@@ -17,7 +21,12 @@ Examples:
   $ npx openstet serve
   $ npx openstet certs tpp --org-id PSDFR-ACPR-12345 --name "Acme Cards" --roles PSP_IC,PSP_AI --out ./tpp
   $ npx openstet registry withdraw --org-id PSDFR-ACPR-12345
-  $ npx openstet registry list --json`,
+  $ npx openstet registry list --json
+  $ npx openstet tpp register
+  $ npx openstet tpp login --persona marc
+  $ npx openstet tpp funds-check --iban FR7613807008043001965405158 --amount 123.45 --currency EUR
+  $ npx openstet tpp token show
+  $ npx openstet demo`,
   );
 
 /** Commands built with `new Command()` do not inherit these settings: apply them to the whole tree. */

@@ -1,4 +1,10 @@
-import { isPsd2Role, PSD2_ORGANIZATION_IDENTIFIER, type Psd2Role } from '@openstet/protocol';
+import {
+  AmountError,
+  isPsd2Role,
+  PSD2_ORGANIZATION_IDENTIFIER,
+  type Psd2Role,
+  parseAmount,
+} from '@openstet/protocol';
 import { UsageError } from './exit-codes.ts';
 
 export function organizationIdentifier(value: string): string {
@@ -19,4 +25,85 @@ export function roles(value: string): Psd2Role[] {
     );
   }
   return list as Psd2Role[];
+}
+
+/** An http(s) base URL, without a trailing slash. */
+export function baseUrl(flag: string) {
+  return (value: string): string => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new UsageError(`${flag} "${value}" is not an absolute URL such as https://localhost:8443`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new UsageError(`${flag} "${value}" must be an http(s) URL`);
+    return value.replace(/\/+$/, '');
+  };
+}
+
+export function port(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number > 65_535)
+    throw new UsageError(`--port "${value}" is not a TCP port (0 to 65535; 0 = any free port)`);
+  return number;
+}
+
+export function positiveSeconds(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number === 0) throw new UsageError(`"${value}" is not a number of seconds`);
+  return number;
+}
+
+/** OAuth2 scopes of STET (1.4.0.47 `piisp`, renamed `cbpii` in 1.4.2). */
+export const SCOPES = ['cbpii', 'piisp', 'aisp', 'extended_transaction_history', 'pisp'] as const;
+
+export function scope(value: string): string {
+  const requested = value.split(/[ ,]+/).filter((item) => item !== '');
+  const unknown = requested.find((item) => !(SCOPES as readonly string[]).includes(item));
+  if (requested.length === 0 || unknown !== undefined)
+    throw new UsageError(`--scope: unknown scope "${unknown ?? ''}"; use ${SCOPES.join(', ')}`);
+  return requested.join(' ');
+}
+
+export type StetVersion = 'v1' | 'v1.4.2';
+
+export function stetVersion(value: string): StetVersion {
+  if (value === 'v1' || value === 'v1.4.2') return value;
+  throw new UsageError(`--api-version "${value}": use v1 (STET 1.4.0.47) or v1.4.2`);
+}
+
+export function currency(value: string): string {
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code))
+    throw new UsageError(`--currency "${value}" is not an ISO 4217 code such as EUR`);
+  return code;
+}
+
+/** `--amount` as decimal text (never a float), checked against the currency's minor unit. */
+export function amount(value: string, currencyCode: string): string {
+  try {
+    parseAmount(value, currencyCode);
+    return value;
+  } catch (error) {
+    if (error instanceof AmountError) throw new UsageError(`--amount "${value}": ${error.message}`);
+    throw error;
+  }
+}
+
+/** IBANs as typed or pasted: spaces dropped, upper case. The bank judges them (AC01). */
+export function iban(value: string): string {
+  return value.replace(/\s+/g, '').toUpperCase();
+}
+
+export function ibanList(value: string): string[] {
+  return value
+    .split(',')
+    .map(iban)
+    .filter((item) => item !== '');
+}
+
+/** For repeatable options: `--redirect-uri a --redirect-uri b`. */
+export function collect(value: string, previous: readonly string[] = []): string[] {
+  return [...previous, value];
 }

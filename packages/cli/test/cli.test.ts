@@ -47,6 +47,8 @@ describe('the openstet command', () => {
       'serve',
       'certs',
       'registry',
+      'tpp',
+      'demo',
       'Examples:',
       'openstet certs tpp --org-id PSDFR-ACPR-12345',
     ]) {

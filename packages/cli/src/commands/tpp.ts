@@ -1,0 +1,30 @@
+import { Command } from 'commander';
+import { tppFundsCheckCommand } from './tpp-funds-check.ts';
+import { tppLoginCommand } from './tpp-login.ts';
+import { tppRegisterCommand } from './tpp-register.ts';
+import { tppTokenCommand } from './tpp-token.ts';
+
+export function tppCommand(): Command {
+  return new Command('tpp')
+    .description('be the TPP: register with a bank, log a customer in, check funds (the @openstet/tpp SDK)')
+    .addCommand(tppRegisterCommand())
+    .addCommand(tppLoginCommand())
+    .addCommand(tppFundsCheckCommand())
+    .addCommand(tppTokenCommand())
+    .addHelpText(
+      'after',
+      `
+Every tpp command takes --certs <dir> (default ./tpp: qwac.pem/.key, qseal.pem/.key, ca.pem),
+--authorization-server (default https://localhost:8443), --api (default https://localhost:8444/stet/psd2),
+--client-id (default: your QWAC's organizationIdentifier), --bank-seal and --json.
+Exit codes: 0 success, 1 refused by the bank (or not covered), 2 usage error.
+
+Examples:
+  $ npm start                                      # the sandbox bank, in another terminal
+  $ npx openstet certs tpp --org-id PSDFR-ACPR-12345 --name "Acme Cards" --roles PSP_IC,PSP_AI --out ./tpp
+  $ npx openstet tpp register
+  $ npx openstet tpp login --persona marc
+  $ npx openstet tpp funds-check --iban FR7613807008043001965405158 --amount 123.45 --currency EUR
+  $ npx openstet tpp token show`,
+    );
+}

@@ -1,0 +1,114 @@
+import { createStetClient, memoryTokenStore, type StetClient, type TokenStore } from '@openstet/tpp';
+import { PERSONAS } from '../personas.ts';
+import { login } from '../tpp/login-flow.ts';
+import { type LoopbackCallback, startLoopbackCallback } from '../tpp/loopback-callback.ts';
+import { type CaseContext, failureAnswer } from './answers.ts';
+import { acceptanceCases, type DemoCase, refusalCases } from './cases.ts';
+import { DEMO_TPP, type DemoBank, type DemoTpp, issueDemoTpp } from './demo-bank.ts';
+import type { Progress } from './progress.ts';
+import type { CaseResult } from './report.ts';
+import { signedCaller } from './signed-call.ts';
+
+/** The two accounts Marc ticks on the consent page; his third (…5352) stays out (NGAC). */
+const MARC_ACCOUNTS = ['FR7613807008043001965405158', 'FR7613807008043001965405255'];
+
+interface Session {
+  readonly bank: DemoBank;
+  readonly client: StetClient;
+  readonly callback: LoopbackCallback;
+  readonly progress: Progress;
+}
+
+/** The TPP's SDK client, as a card issuer would configure it: the bank's seal checks every answer. */
+function demoClient(bank: DemoBank, tpp: DemoTpp, store: TokenStore): StetClient {
+  return createStetClient({
+    apiBaseUrl: `${bank.server.mtlsUrl}/stet/psd2`,
+    authorizationServer: bank.server.publicUrl,
+    clientId: DEMO_TPP.organizationIdentifier,
+    qwac: { certificate: tpp.qwac.certificatePem, privateKey: tpp.qwac.privateKeyPem },
+    qseal: { certificate: tpp.qseal.certificatePem, privateKey: tpp.qseal.privateKeyPem },
+    ca: bank.ca.certificatePem,
+    bankSealCertificate: bank.bankSeal,
+    tokenStore: store,
+  });
+}
+
+/** What `tpp login --persona marc` does: his tokens are kept under the scope's name. */
+const loginAsMarc = (session: Session, scope: 'piisp' | 'cbpii') =>
+  session.progress.step(
+    `Marc (${PERSONAS.marc}) logs in for ${scope}: SMS code, consent to …5158 and …5255`,
+    () =>
+      login({
+        bank: session.client,
+        callback: session.callback,
+        scope,
+        tokenKey: scope,
+        authorizationServer: session.bank.server.publicUrl,
+        timeoutMs: 30_000,
+        persona: {
+          onlineBankingId: PERSONAS.marc ?? '',
+          accounts: MARC_ACCOUNTS,
+          ca: session.bank.ca.certificatePem,
+        },
+      }),
+    (tokens) => `code exchanged over mTLS for ${tokens.scope} tokens`,
+  );
+
+/** Runs the cases one after another (some depend on the ones before), counting over the whole demo. */
+function caseRunner(context: CaseContext, progress: Progress, total: number) {
+  let done = 0;
+  const runCases = async (cases: readonly DemoCase[]) => {
+    const results: CaseResult[] = [];
+    for (const { run, ...demoCase } of cases) {
+      done += 1;
+      progress.status(`[${done}/${total}] ${demoCase.version} ${demoCase.name}`);
+      const answer = await run(context).catch(failureAnswer);
+      results.push({ ...demoCase, ...answer, ok: answer.answer === demoCase.expected });
+    }
+    return results;
+  };
+  const summary = (results: readonly CaseResult[]) =>
+    `${results.filter((result) => result.ok).length}/${results.length} as expected`;
+  return (label: string, cases: readonly DemoCase[]) => progress.step(label, () => runCases(cases), summary);
+}
+
+/**
+ * The TPP's whole journey against the bank: certificates and licence, registration, Marc's two logins
+ * (piisp for STET 1.4.0.47, then cbpii for 1.4.2, which replaces the piisp pair), every case.
+ */
+export async function runJourney(bank: DemoBank, progress: Progress): Promise<CaseResult[]> {
+  const tpp = await progress.step(
+    `issue a QWAC and a QSealC for ${DEMO_TPP.organizationIdentifier} ${DEMO_TPP.organizationName} (${DEMO_TPP.roles.join(', ')}) and license it in the register`,
+    () => issueDemoTpp(bank),
+  );
+  const store = memoryTokenStore();
+  const client = demoClient(bank, tpp, store);
+  const raw = signedCaller({ ...tpp, ca: bank.ca.certificatePem });
+  const callback = await startLoopbackCallback(0);
+  try {
+    await progress.step(`register ${callback.redirectUri} and the QSealC (POST /register over mTLS)`, () =>
+      client.register({ redirectUris: [callback.redirectUri], clientName: DEMO_TPP.organizationName }),
+    );
+    const v1 = acceptanceCases('v1', 'piisp');
+    const v142 = acceptanceCases('v1.4.2', 'cbpii');
+    const more = refusalCases();
+    const context: CaseContext = {
+      bank: client,
+      raw,
+      apiBaseUrl: `${bank.server.mtlsUrl}/stet/psd2`,
+      accessToken: async (key) => (await store.get(key))?.accessToken ?? '',
+    };
+    const run = caseRunner(context, progress, v1.length + v142.length + more.length);
+    const session: Session = { bank, client, callback, progress };
+    await loginAsMarc(session, 'piisp');
+    const v1Results = await run("the seed's acceptance cases on STET 1.4.0.47 (/v1, piisp token)", v1);
+    await loginAsMarc(session, 'cbpii');
+    const v142Results = await run("the seed's acceptance cases on STET 1.4.2 (/v1.4.2, cbpii token)", v142);
+    const moreResults = await run('more answers: limit, NGAC, AM03, replaced and revoked tokens', more);
+    return [...v1Results, ...v142Results, ...moreResults];
+  } finally {
+    await callback.close();
+    raw.close();
+    client.close();
+  }
+}
