@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { ensureSandboxPki, loadConfig, type RunningServer, startServer } from '@openstet/aspsp';
-import { issueEidasCertificate } from '@openstet/protocol';
 import { completeSandboxSca, createStetClient, encryptedFileTokenStore } from '../src/index.ts';
+import { ACME, type Sandbox, startSandbox } from './helpers/sandbox.ts';
 
 const README = fileURLToPath(new URL('../../../README.md', import.meta.url));
 const REDIRECT = 'http://127.0.0.1:8765/callback';
@@ -24,23 +22,13 @@ function readmeExample(): string {
   return block;
 }
 
-let server: RunningServer;
-let dataDir: string;
+let sandbox: Sandbox;
 // The example runs from a folder inside the repository, so that `@openstet/tpp` resolves as for a user.
 const workDir = fileURLToPath(new URL(`./.readme-run-${randomBytes(4).toString('hex')}/`, import.meta.url));
 
 before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'openstet-readme-'));
-  const pki = await ensureSandboxPki(dataDir);
-  const tpp = {
-    organizationIdentifier: 'PSDFR-ACPR-12345',
-    organizationName: 'Acme Cards',
-    roles: ['PSP_IC', 'PSP_AI'],
-  } as const;
-  const [qwac, qseal] = await Promise.all([
-    issueEidasCertificate(pki.ca, { kind: 'qwac', ...tpp }),
-    issueEidasCertificate(pki.ca, { kind: 'qsealc', ...tpp }),
-  ]);
+  sandbox = await startSandbox();
+  const { server, qwac, qseal, ca } = sandbox;
   const certs = join(workDir, 'tpp');
   mkdirSync(certs, { recursive: true });
   const files = {
@@ -48,33 +36,16 @@ before(async () => {
     'qwac.key': qwac.privateKeyPem,
     'qseal.pem': qseal.certificatePem,
     'qseal.key': qseal.privateKeyPem,
-    'ca.pem': pki.ca.certificatePem,
+    'ca.pem': ca,
   };
   for (const [name, content] of Object.entries(files)) writeFileSync(join(certs, name), content);
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(join(certs, 'token.secret'), secret, { mode: 0o600 });
-  server = await startServer(
-    loadConfig({
-      OPENSTET_DATA_DIR: dataDir,
-      OPENSTET_PUBLIC_PORT: '0',
-      OPENSTET_MTLS_PORT: '0',
-      DATABASE_URL: '',
-    }),
-    { log: false },
-  );
-  await server.app.registry.save({
-    ...tpp,
-    name: tpp.organizationName,
-    ncaName: 'ACPR',
-    ncaId: 'FR-ACPR',
-    roles: [...tpp.roles],
-    status: 'licensed',
-  });
   // What `openstet tpp register` and `openstet tpp login --persona marc` do before the example runs.
   const bank = createStetClient({
     apiBaseUrl: `${server.mtlsUrl}/stet/psd2`,
     authorizationServer: server.publicUrl,
-    clientId: tpp.organizationIdentifier,
+    clientId: ACME.organizationIdentifier,
     qwac: { certificate: join(certs, 'qwac.pem'), privateKey: join(certs, 'qwac.key') },
     qseal: { certificate: join(certs, 'qseal.pem'), privateKey: join(certs, 'qseal.key') },
     ca: join(certs, 'ca.pem'),
@@ -85,22 +56,21 @@ before(async () => {
   const back = await completeSandboxSca({
     authorizationUrl: url,
     onlineBankingId: 'D0999990I0',
-    ca: pki.ca.certificatePem,
+    ca,
   });
   await bank.exchangeCode({ code: back.searchParams.get('code') ?? '', state, redirectUri: REDIRECT });
   bank.close();
 });
 
 after(async () => {
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await sandbox?.close();
   rmSync(workDir, { recursive: true, force: true });
 });
 
 test('the README SDK example runs as written (only the sandbox ports differ)', async () => {
   const example = readmeExample()
-    .replaceAll('https://localhost:8444', server.mtlsUrl)
-    .replaceAll('https://localhost:8443', server.publicUrl);
+    .replaceAll('https://localhost:8444', sandbox.server.mtlsUrl)
+    .replaceAll('https://localhost:8443', sandbox.server.publicUrl);
   writeFileSync(join(workDir, 'example.mts'), example);
   // Asynchronous: the bank answering the example runs in this very process.
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'example.mts'], {

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import { createPublicKey } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ensureSandboxPki, loadConfig, type RunningServer, startServer } from '@openstet/aspsp';
-import { issueEidasCertificate, type KeyAndCertificate } from '@openstet/protocol';
+import type { RunningServer } from '@openstet/aspsp';
+import type { KeyAndCertificate } from '@openstet/protocol';
 import httpSignature from 'http-signature';
 import {
   completeSandboxSca,
@@ -18,6 +15,7 @@ import {
   type TokenStore,
 } from '../src/index.ts';
 import { signedRequestHeaders } from '../src/request-signature.ts';
+import { type Sandbox, startSandbox } from './helpers/sandbox.ts';
 
 const REDIRECT = 'https://tpp.example/callback';
 const MARC = 'D0999990I0';
@@ -25,8 +23,8 @@ const COVERED = { iban: 'FR7613807008043001965405255', amount: '458.99', currenc
 const NOT_COVERED = { iban: 'FR7613807008043001965405158', amount: '4179.01', currency: 'EUR' } as const;
 
 describe('the TPP SDK against the real sandbox over real TLS', () => {
+  let sandbox: Sandbox;
   let server: RunningServer;
-  let dataDir: string;
   let ca: string;
   let qwac: KeyAndCertificate;
   let qseal: KeyAndCertificate;
@@ -64,36 +62,8 @@ describe('the TPP SDK against the real sandbox over real TLS', () => {
   };
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'openstet-sdk-'));
-    const pki = await ensureSandboxPki(dataDir);
-    ca = pki.ca.certificatePem;
-    bankSeal = pki.bankSeal.certificatePem;
-    const tpp = {
-      organizationIdentifier: 'PSDFR-ACPR-12345',
-      organizationName: 'Acme Cards',
-      roles: ['PSP_IC', 'PSP_AI'],
-    } as const;
-    [qwac, qseal] = await Promise.all([
-      issueEidasCertificate(pki.ca, { kind: 'qwac', ...tpp }),
-      issueEidasCertificate(pki.ca, { kind: 'qsealc', ...tpp }),
-    ]);
-    server = await startServer(
-      loadConfig({
-        OPENSTET_DATA_DIR: dataDir,
-        OPENSTET_PUBLIC_PORT: '0',
-        OPENSTET_MTLS_PORT: '0',
-        DATABASE_URL: '',
-      }),
-      { log: false },
-    );
-    await server.app.registry.save({
-      ...tpp,
-      name: tpp.organizationName,
-      ncaName: 'ACPR',
-      ncaId: 'FR-ACPR',
-      roles: [...tpp.roles],
-      status: 'licensed',
-    });
+    sandbox = await startSandbox();
+    ({ server, ca, bankSeal, qwac, qseal } = sandbox);
     const registered = (await client().register({ redirectUris: [REDIRECT], clientName: 'Acme Cards' })) as {
       client_id: string;
     };
@@ -101,8 +71,7 @@ describe('the TPP SDK against the real sandbox over real TLS', () => {
   });
   after(async () => {
     for (const bank of clients) bank.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await sandbox?.close();
   });
 
   test('login through the sandbox pages, then funds checks on both versions, answers verified', async () => {

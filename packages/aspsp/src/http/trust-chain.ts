@@ -151,7 +151,7 @@ export function createTrustChain(deps: TrustChainDeps) {
         ...(options.signResponse ? { onSend: [signResponse] } : {}),
       };
     },
-    /** Hooks for a TPP route that is not signed (registration, token): any licensed PSD2 role, or `role`. */
+    /** Hooks for a TPP route that is not signed (registration, token): every licensed PSD2 role, or just `role`. */
     tppRoute(role?: Psd2Role): RouteShorthandOptions {
       return { onRequest: [authorise(role)], preValidation: [async (request) => rejectInvalidJson(request)] };
     },
