@@ -181,6 +181,7 @@ describe('openstet tpp against a real sandbox bank', () => {
     assert.equal(covered.stdout, `covered: ${MARC_5255} can pay 458.99 EUR (STET v1.4.2)\n`);
     assert.equal(coveredV1.code, 0, coveredV1.stderr);
     assert.deepEqual([json(coveredV1).covered, json(coveredV1).version], [true, 'v1']);
+    assert.match(json(coveredV1).requestId, /^[0-9a-f-]{36}$/);
     assert.equal(notCovered.code, 1, notCovered.stderr);
     assert.deepEqual(
       [json(notCovered).covered, json(notCovered).amount, json(notCovered).answer.result],

@@ -1,4 +1,12 @@
-/** A STET API refusal: the bank's ErrorModel with the HTTP status and the request id to quote. */
+/**
+ * A STET API refusal: the bank's ErrorModel with the HTTP status and the request id to quote.
+ * @example
+ * try {
+ *   await bank.fundsConfirmation({ iban: 'FR7613807008043001965405352', amount: '1.00', currency: 'EUR' });
+ * } catch (error) {
+ *   if (error instanceof StetError && error.code === 'NGAC') console.log(`ask for consent (${error.requestId})`);
+ * }
+ */
 export class StetError extends Error {
   override readonly name = 'StetError';
   constructor(
@@ -14,7 +22,15 @@ export class StetError extends Error {
   }
 }
 
-/** An OAuth refusal at the token or revocation endpoint (RFC 6749 §5.2), or at /authorize. */
+/**
+ * An OAuth refusal at the token or revocation endpoint (RFC 6749 §5.2), or at /authorize.
+ * @example
+ * try {
+ *   await bank.refresh();
+ * } catch (error) {
+ *   if (error instanceof OAuthError && error.code === 'invalid_grant') console.log('send the customer to the bank again');
+ * }
+ */
 export class OAuthError extends Error {
   override readonly name = 'OAuthError';
   constructor(
@@ -27,7 +43,16 @@ export class OAuthError extends Error {
   }
 }
 
-/** The bank's response signature (STET CR199) is missing where required, or does not verify. */
+/**
+ * The bank's response signature (STET CR199) is missing where required, or does not verify: never act on
+ * that answer.
+ * @example
+ * try {
+ *   await bank.fundsConfirmation({ iban: 'FR7613807008043001965405158', amount: '10.00', currency: 'EUR' });
+ * } catch (error) {
+ *   if (error instanceof ResponseSignatureError) console.log('answer not signed by the bank: declined');
+ * }
+ */
 export class ResponseSignatureError extends Error {
   override readonly name = 'ResponseSignatureError';
 }

@@ -62,6 +62,11 @@ const fieldValue = (html: string, name: string) =>
  * field names are openstet's contract: username, otp, accounts, action) and returns the URL the bank
  * redirected to, with `code` or `error`. Never use it against a real bank: customers authenticate
  * themselves.
+ * @example
+ * const { url, state } = bank.authorizationUrl({ scope: 'cbpii', redirectUri: 'http://127.0.0.1:8765/callback' });
+ * const back = await completeSandboxSca({ authorizationUrl: url, onlineBankingId: 'D0999990I0', ca: 'tpp/ca.pem' });
+ * const code = back.searchParams.get('code');
+ * if (code) await bank.exchangeCode({ code, state, redirectUri: 'http://127.0.0.1:8765/callback' });
  */
 export async function completeSandboxSca(options: SandboxScaOptions): Promise<URL> {
   const origin = new URL(options.authorizationUrl).origin;

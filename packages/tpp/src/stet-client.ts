@@ -166,7 +166,7 @@ export function createStetClient(options: StetClientOptions) {
     name: ApiMethodName,
     body: unknown,
     callOptions: CallOptions = {},
-  ): Promise<unknown> => {
+  ): Promise<{ readonly json: unknown; readonly requestId: string }> => {
     const key = callOptions.tokenKey ?? DEFAULT_KEY;
     let response = await send(name, body, callOptions, (await freshTokens(key)).accessToken);
     if (isInvalidToken(response) && (await store.get(key))?.refreshToken) {
@@ -174,7 +174,7 @@ export function createStetClient(options: StetClientOptions) {
     }
     if (response.status < 200 || response.status >= 300) throw stetError(response);
     if (bankSeal && API_METHODS[name].signedResponse) await verifyResponseSignature(response, bankSeal, true);
-    return JSON.parse(response.body.toString('utf8'));
+    return { json: JSON.parse(response.body.toString('utf8')), requestId: requestId(response) };
   };
 
   return Object.freeze({
@@ -234,7 +234,8 @@ export function createStetClient(options: StetClientOptions) {
       return tokens;
     },
     /**
-     * Can the account cover the amount now? (STET 1.4.2; `version: 'v1'` for 1.4.0.47.)
+     * Can the account cover the amount now? (STET 1.4.2; `version: 'v1'` for 1.4.0.47.) `requestId` is the
+     * call's `X-Request-ID`, to quote to the bank.
      * @example const { covered } = await bank.fundsConfirmation({ iban: 'FR7613807008043001965405158', amount: '123.45', currency: 'EUR' });
      */
     async fundsConfirmation(
@@ -247,12 +248,13 @@ export function createStetClient(options: StetClientOptions) {
         instructedAmount: { currency: check.currency, amount: check.amount },
         accountId: { iban: check.iban },
       };
-      const raw = (await call(
+      const answer = await call(
         callOptions.version === 'v1' ? 'fundsConfirmationV1' : 'fundsConfirmation',
         body,
         callOptions,
-      )) as { result?: unknown };
-      return { covered: raw.result === true, raw };
+      );
+      const raw = answer.json as { result?: unknown };
+      return { covered: raw.result === true, raw, requestId: answer.requestId };
     },
     /**
      * Registers (or replaces) your redirect URIs and QSealC with the bank (`POST /register`, RFC 7591
@@ -279,7 +281,7 @@ export function createStetClient(options: StetClientOptions) {
       if (response.status !== 201) throw stetError(response);
       return JSON.parse(response.body.toString('utf8'));
     },
-    /** Closes the keep-alive connections. */
+    /** Closes the keep-alive connections. @example bank.close(); */
     close: () => transport.close(),
   });
 }

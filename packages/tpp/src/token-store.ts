@@ -21,6 +21,10 @@ export interface TokenStore {
   delete(key: string): Promise<void>;
 }
 
+/**
+ * Tokens in this process's memory: gone when it exits (tests, short-lived jobs). The default store.
+ * @example const bank = createStetClient({ ...options, tokenStore: memoryTokenStore() });
+ */
 export function memoryTokenStore(): TokenStore {
   const tokens = new Map<string, StoredTokens>();
   return {
@@ -40,6 +44,9 @@ const IV_BYTES = 12;
 /**
  * Tokens in one file encrypted with AES-256-GCM under a key derived (scrypt) from `secret`; the file is
  * readable by its owner only. Refresh tokens live 180 days: they must not sit in clear on a disk.
+ * @example
+ * const tokenStore = encryptedFileTokenStore('tpp/tokens.enc', readFileSync('tpp/token.secret', 'utf8'));
+ * const bank = createStetClient({ ...options, tokenStore });
  */
 export function encryptedFileTokenStore(path: string, secret: string): TokenStore {
   const read = (): Record<string, StoredTokens> => {

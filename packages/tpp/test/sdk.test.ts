@@ -85,6 +85,8 @@ describe('the TPP SDK against the real sandbox over real TLS', () => {
       psuHeaders: { 'PSU-IP-Address': '192.0.2.10' },
     });
     assert.equal(v1.covered, true);
+    // The call's X-Request-ID, the one the bank echoed, to quote to the bank.
+    assert.match(v1.requestId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     assert.deepEqual((v1.raw as { request: { instructedAmount: unknown } }).request.instructedAmount, {
       currency: 'EUR',
       amount: '458.99',

@@ -33,14 +33,14 @@ async function fundsCheck(options: FundsCheckOptions): Promise<void> {
     try {
       if (!(await store.get('cbpii')))
         throw new OAuthError(401, 'no_tokens', `No cbpii or piisp tokens in ${context.tokenFile}`);
-      const { covered, raw } = await bank.fundsConfirmation(check, {
+      const { covered, raw, requestId } = await bank.fundsConfirmation(check, {
         version,
         tokenKey: 'cbpii',
         ...(options.psuIpAddress ? { psuHeaders: { 'PSU-IP-Address': options.psuIpAddress } } : {}),
       });
       // Not covered is the bank's "no" to this payment: exit 1, so `funds-check … && pay` is safe.
       if (!covered) process.exitCode = EXIT.failure;
-      if (options.json) return printJson({ covered, ...check, version, answer: raw });
+      if (options.json) return printJson({ covered, ...check, version, requestId, answer: raw });
       const paint = paintFor(process.stdout);
       process.stdout.write(
         covered
