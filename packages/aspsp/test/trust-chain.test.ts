@@ -92,6 +92,21 @@ for (const engine of ENGINES) {
       assert.deepEqual(verified.headers, ['date', 'digest', 'x-request-id']);
     });
 
+    test('a TPP whose QSealC has an EC (P-256) key registers it and signs with ecdsa-sha256: 200', async () => {
+      const ecAcme = { ...acme, qseal: bank.pki.acmeEcQseal };
+      await bank.onboard(ecAcme);
+      try {
+        const response = await call({
+          unsigned: await signedHeaders(ecAcme, { method: 'POST', url: ECHO, body: BODY }),
+        });
+        assert.equal(response.statusCode, 200, response.body);
+        // The RSA QSealC is no longer the registered one: its keyId is unknown now.
+        assert.equal(errorOf(await call()).error, 'SIGNATURE_INVALID');
+      } finally {
+        await bank.onboard(acme);
+      }
+    });
+
     test('each signature failure is a 400 whose message names the check that failed', async () => {
       const other = bank.pki.budget;
       const cases = {

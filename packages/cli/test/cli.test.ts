@@ -116,6 +116,39 @@ describe('the openstet command', () => {
     ]);
   });
 
+  test('certs tpp --seal-key-type ec issues a QSealC with an ECDSA P-256 key, as openssl reads it', async () => {
+    const ecOut = join(out, 'ec');
+    const run = await openstet(
+      [
+        'certs',
+        'tpp',
+        '--org-id',
+        'PSDFR-ACPR-12346',
+        '--name',
+        'Acme EC',
+        '--roles',
+        'PSP_IC',
+        '--out',
+        ecOut,
+        '--seal-key-type',
+        'ec',
+        '--no-register',
+      ],
+      env,
+    );
+    assert.equal(run.code, 0, run.stderr);
+    const text = execFileSync('openssl', [
+      'x509',
+      '-in',
+      join(ecOut, 'qseal.pem'),
+      '-noout',
+      '-text',
+    ]).toString();
+    assert.match(text, /Public Key Algorithm: id-ecPublicKey/);
+    assert.match(text, /NIST CURVE: P-256/);
+    assert.deepEqual(readEidasCertificate(readFileSync(join(ecOut, 'qseal.pem'), 'utf8')).qcTypes, ['eseal']);
+  });
+
   test('usage errors exit 2 and say what to fix', async () => {
     const roles = await openstet(
       ['certs', 'tpp', '--org-id', 'PSDFR-ACPR-1', '--name', 'x', '--roles', 'PSP_XX', '--out', out],
@@ -123,6 +156,25 @@ describe('the openstet command', () => {
     );
     assert.equal(roles.code, 2);
     assert.match(roles.stderr, /unknown role PSP_XX; use PSP_AS, PSP_PI, PSP_AI, PSP_IC/);
+    const keyType = await openstet(
+      [
+        'certs',
+        'tpp',
+        '--org-id',
+        'PSDFR-ACPR-1',
+        '--name',
+        'x',
+        '--roles',
+        'PSP_IC',
+        '--out',
+        out,
+        '--seal-key-type',
+        'dsa',
+      ],
+      env,
+    );
+    assert.equal(keyType.code, 2);
+    assert.match(keyType.stderr, /--seal-key-type "dsa": use rsa .* or ec/);
     const org = await openstet(['registry', 'withdraw', '--org-id', 'ACME'], env);
     assert.equal(org.code, 2);
     assert.match(org.stderr, /"ACME" is not a PSD2 organisation identifier/);

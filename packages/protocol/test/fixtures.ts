@@ -4,6 +4,8 @@ export interface TestPki {
   readonly ca: KeyAndCertificate;
   readonly qwac: KeyAndCertificate;
   readonly qsealc: KeyAndCertificate;
+  /** The same TPP's QSealC with an ECDSA P-256 key. */
+  readonly ecQsealc: KeyAndCertificate;
 }
 
 let pki: Promise<TestPki> | undefined;
@@ -17,11 +19,12 @@ export function testPki(): Promise<TestPki> {
       organizationName: 'Acme Cards',
       roles: ['PSP_IC', 'PSP_AI'],
     } as const;
-    const [qwac, qsealc] = await Promise.all([
+    const [qwac, qsealc, ecQsealc] = await Promise.all([
       issueEidasCertificate(ca, { kind: 'qwac', ...tpp }),
       issueEidasCertificate(ca, { kind: 'qsealc', ...tpp }),
+      issueEidasCertificate(ca, { kind: 'qsealc', keyType: 'ec', ...tpp }),
     ]);
-    return { ca, qwac, qsealc };
+    return { ca, qwac, qsealc, ecQsealc };
   })();
   return pki;
 }

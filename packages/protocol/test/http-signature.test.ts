@@ -110,6 +110,44 @@ describe('draft-cavage HTTP signatures as the STET profile uses them', () => {
     assert.equal(await failure(() => verify(message, header)), 'accepted');
   });
 
+  test('an EC (P-256) QSealC signs ecdsa-sha256 by default, and hs2019 with SHA-512 or SHA-256; never across key types', async () => {
+    const { ecQsealc } = await testPki();
+    const ecPrivate = createPrivateKey(ecQsealc.privateKeyPem);
+    const ecPublic = createPublicKey(ecQsealc.certificatePem);
+    const message = request();
+    const headers = headersToSign(Object.keys(message.headers), true);
+    const withKey = (key: KeyObject) => (header: string | Promise<string>) =>
+      failure(async () =>
+        verifyMessageSignature(message, await header, {
+          requiredHeaders: required(message),
+          resolveKey: () => key,
+        }),
+      );
+    const ecHeader = await signMessage(message, { keyId, privateKey: ecPrivate, headers });
+    assert.match(ecHeader, /algorithm="ecdsa-sha256"/);
+    assert.equal(await withKey(ecPublic)(ecHeader), 'accepted');
+    assert.equal(
+      await withKey(ecPublic)(
+        signMessage(message, { keyId, privateKey: ecPrivate, headers, algorithm: 'hs2019' }),
+      ),
+      'accepted',
+    );
+    const sha256 = sign('sha256', Buffer.from(signingString(message, headers)), ecPrivate).toString('base64');
+    const hs2019Sha256 = `keyId="${keyId}",algorithm="hs2019",headers="${headers.join(' ')}",signature="${sha256}"`;
+    assert.equal(await withKey(ecPublic)(hs2019Sha256), 'accepted');
+    // Algorithm confusion: an ECDSA signature named rsa-sha256, an RSA key named ecdsa-sha256.
+    assert.equal(
+      await withKey(ecPublic)(ecHeader.replace('ecdsa-sha256', 'rsa-sha256')),
+      'signature-invalid',
+    );
+    assert.equal(await withKey(publicKey)(ecHeader), 'signature-invalid');
+    assert.equal(await withKey(ecPublic)(signed(message)), 'signature-invalid');
+    await assert.rejects(
+      signMessage(message, { keyId, privateKey: ecPrivate, headers, algorithm: 'rsa-sha256' }),
+      /rsa-sha256 cannot sign with a ec key/,
+    );
+  });
+
   test('each refusal names its cause', async () => {
     const message = request();
     const header = await signed(message);

@@ -95,6 +95,54 @@ describe('HTTP signatures interoperate with the Joyent http-signature package', 
     assert.equal(httpSignature.verifySignature(parsed, publicKeyPem()), true);
   });
 
+  test('with an EC (P-256) QSealC, ecdsa-sha256 goes both ways: Joyent to us and us to Joyent', async () => {
+    const { ecQsealc } = await testPki();
+    const names = ['(request-target)', 'date', 'x-request-id', 'digest', 'psu-ip-address'];
+    const headers: Record<string, string> = baseHeaders();
+    const clientRequest = {
+      method: 'POST',
+      path,
+      getHeader: (name: string) => headers[name.toLowerCase()],
+      setHeader: (name: string, value: string) => {
+        headers[name.toLowerCase()] = value;
+      },
+    };
+    httpSignature.sign(
+      clientRequest as never,
+      {
+        key: ecQsealc.privateKeyPem,
+        keyId,
+        algorithm: 'ecdsa-sha256',
+        headers: names,
+        authorizationHeaderName: 'Signature',
+      } as never,
+    );
+    const { signature: joyentSignature, ...rest } = headers;
+    const verified = await verifyMessageSignature(
+      { method: 'POST', target: path, headers: rest },
+      joyentSignature,
+      {
+        requiredHeaders: requiredSignedHeaders(Object.keys(rest), true),
+        resolveKey: () => createPublicKey(ecQsealc.certificatePem),
+      },
+    );
+    assert.equal(verified.algorithm, 'ecdsa-sha256');
+
+    const ours = await signMessage(
+      { method: 'POST', target: path, headers: rest },
+      { keyId, privateKey: ecQsealc.privateKeyPem, headers: names },
+    );
+    const parsed = httpSignature.parseRequest(
+      { method: 'POST', url: path, httpVersion: '1.1', headers: { ...rest, signature: ours } } as never,
+      { authorizationHeaderName: 'signature' } as never,
+    );
+    assert.equal((parsed as unknown as { algorithm: string }).algorithm, 'ECDSA-SHA256');
+    const ecPublicPem = createPublicKey(ecQsealc.certificatePem)
+      .export({ type: 'spki', format: 'pem' })
+      .toString();
+    assert.equal(httpSignature.verifySignature(parsed, ecPublicPem), true);
+  });
+
   test('Joyent and our verifier both refuse a request whose signed header changed', async () => {
     const headers = baseHeaders();
     const names = headersToSign(Object.keys(headers), true);

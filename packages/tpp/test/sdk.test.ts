@@ -179,3 +179,42 @@ describe('the TPP SDK against the real sandbox over real TLS', () => {
     assert.equal(httpSignature.verifySignature(parsed, publicKeyPem), true);
   });
 });
+
+describe('the TPP SDK with ECDSA P-256 seals on both sides (the TPP QSealC and the bank QSealC)', () => {
+  let sandbox: Sandbox;
+  before(async () => {
+    sandbox = await startSandbox({ sealKeyType: 'ec' });
+  });
+  after(() => sandbox?.close());
+
+  test('requests are signed ecdsa-sha256, the bank verifies them, and the SDK verifies the bank ecdsa seal', async () => {
+    const { server, ca, qwac, qseal, bankSeal } = sandbox;
+    const bank = createStetClient({
+      apiBaseUrl: `${server.mtlsUrl}/stet/psd2`,
+      authorizationServer: server.publicUrl,
+      clientId: 'PSDFR-ACPR-12345',
+      qwac: { certificate: qwac.certificatePem, privateKey: qwac.privateKeyPem },
+      qseal: { certificate: qseal.certificatePem, privateKey: qseal.privateKeyPem },
+      ca,
+      bankSealCertificate: bankSeal,
+    });
+    try {
+      assert.equal(createPublicKey(bankSeal).asymmetricKeyType, 'ec');
+      const headers = await signedRequestHeaders(
+        { keyId: 'SN=1,CA=CN=Test', privateKey: qseal.privateKeyPem },
+        { method: 'POST', target: '/x', body: '{}', headers: {} },
+      );
+      assert.match(headers.signature ?? '', /algorithm="ecdsa-sha256"/);
+      await bank.register({ redirectUris: [REDIRECT], clientName: 'Acme Cards' });
+      const { url, state } = bank.authorizationUrl({ scope: 'cbpii', redirectUri: REDIRECT });
+      const back = await completeSandboxSca({ authorizationUrl: url, onlineBankingId: MARC, ca });
+      const code = back.searchParams.get('code');
+      assert.ok(code, back.href);
+      await bank.exchangeCode({ code, state, redirectUri: REDIRECT });
+      assert.equal((await bank.fundsConfirmation(COVERED)).covered, true);
+      assert.equal((await bank.fundsConfirmation(NOT_COVERED, { version: 'v1' })).covered, false);
+    } finally {
+      bank.close();
+    }
+  });
+});

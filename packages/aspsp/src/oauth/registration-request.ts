@@ -1,5 +1,6 @@
 import { type EidasCertificate, readEidasCertificate } from '@openstet/protocol';
 import { ApiError } from '../http/api-error.ts';
+import { signingKeyProblem } from '../trust/signing-key-policy.ts';
 import type { TrustStore } from '../trust/trust-store.ts';
 
 /** RFC 7591 §3.2.2 error codes, carried in the ErrorModel `error` field. */
@@ -67,8 +68,8 @@ function signingCertificate(
   const now = new Date();
   if (now < certificate.notBefore || now > certificate.notAfter)
     throw invalidMetadata('signing_certificate is not valid now');
-  if (certificate.publicKey.asymmetricKeyType !== 'rsa')
-    throw invalidMetadata('signing_certificate must hold an RSA key (rsa-sha256)');
+  const keyProblem = signingKeyProblem(certificate.publicKey);
+  if (keyProblem) throw invalidMetadata(`signing_certificate ${keyProblem}`);
   return certificate;
 }
 

@@ -22,6 +22,8 @@ export interface TestPki {
   readonly bankSeal: KeyAndCertificate;
   /** A second, renewed QWAC of Acme (same organisation, another key). */
   readonly acmeRenewedQwac: KeyAndCertificate;
+  /** Another QSealC of Acme, with an ECDSA P-256 key. */
+  readonly acmeEcQseal: KeyAndCertificate;
 }
 
 async function tpp(
@@ -45,7 +47,7 @@ export function testPki(): Promise<TestPki> {
   pki ??= (async () => {
     const [ca, rogueCa] = await Promise.all([createTestCa(), createTestCa({ commonName: 'Rogue CA' })]);
     const day = 86_400_000;
-    const [acme, budget, rogue, expiredQwac, bankSeal, acmeRenewedQwac] = await Promise.all([
+    const [acme, budget, rogue, expiredQwac, bankSeal, acmeRenewedQwac, acmeEcQseal] = await Promise.all([
       tpp(ca, 'PSDFR-ACPR-12345', 'Acme Cards', ['PSP_IC', 'PSP_AI']),
       tpp(ca, 'PSDFR-ACPR-67890', 'Budget Insight', ['PSP_AI']),
       tpp(rogueCa, 'PSDFR-ACPR-12345', 'Acme Cards', ['PSP_IC', 'PSP_AI']),
@@ -69,8 +71,15 @@ export function testPki(): Promise<TestPki> {
         organizationName: 'Acme Cards',
         roles: ['PSP_IC', 'PSP_AI'],
       }),
+      issueEidasCertificate(ca, {
+        kind: 'qsealc',
+        keyType: 'ec',
+        organizationIdentifier: 'PSDFR-ACPR-12345',
+        organizationName: 'Acme Cards',
+        roles: ['PSP_IC', 'PSP_AI'],
+      }),
     ]);
-    return { ca, acme, budget, rogue, expiredQwac, bankSeal, acmeRenewedQwac };
+    return { ca, acme, budget, rogue, expiredQwac, bankSeal, acmeRenewedQwac, acmeEcQseal };
   })();
   return pki;
 }

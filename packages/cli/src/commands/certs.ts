@@ -8,6 +8,7 @@ import {
   serialAndIssuerKeyId,
 } from '@openstet/protocol';
 import { Command } from 'commander';
+import { UsageError } from '../exit-codes.ts';
 import { organizationIdentifier, roles } from '../options.ts';
 import { withRegistry } from '../registry-access.ts';
 
@@ -19,7 +20,15 @@ interface TppOptions {
   ncaName: string;
   ncaId: string;
   register: boolean;
+  sealKeyType: 'rsa' | 'ec';
   json?: boolean;
+}
+
+function keyType(value: string): 'rsa' | 'ec' {
+  if (value === 'rsa' || value === 'ec') return value;
+  throw new UsageError(
+    `--seal-key-type "${value}": use rsa (RSA-2048, signs rsa-sha256) or ec (P-256, signs ecdsa-sha256)`,
+  );
 }
 
 async function issueTpp(options: TppOptions): Promise<void> {
@@ -34,7 +43,7 @@ async function issueTpp(options: TppOptions): Promise<void> {
   };
   const [qwac, qseal] = await Promise.all([
     issueEidasCertificate(pki.ca, { kind: 'qwac', ...subject }),
-    issueEidasCertificate(pki.ca, { kind: 'qsealc', ...subject }),
+    issueEidasCertificate(pki.ca, { kind: 'qsealc', keyType: options.sealKeyType, ...subject }),
   ]);
   const out = resolve(options.out);
   mkdirSync(out, { recursive: true });
@@ -101,6 +110,12 @@ export function certsCommand(): Command {
     .option('--nca-name <name>', 'competent authority name', 'ACPR')
     .option('--nca-id <id>', 'competent authority id', 'FR-ACPR')
     .option('--no-register', 'do not record the TPP as licensed in the sandbox register')
+    .option(
+      '--seal-key-type <type>',
+      'the QSealC key: rsa (RSA-2048, rsa-sha256, the STET profile) or ec (P-256, ecdsa-sha256)',
+      keyType,
+      'rsa',
+    )
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',

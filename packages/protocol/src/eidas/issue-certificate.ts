@@ -36,6 +36,8 @@ export interface EidasCertificateOptions {
   readonly ipAddresses?: readonly string[];
   readonly notBefore?: Date;
   readonly notAfter?: Date;
+  /** The subject's key: `rsa` (RSA-2048, the default) or `ec` (ECDSA P-256); both are ETSI TS 119 312 suites. */
+  readonly keyType?: 'rsa' | 'ec';
 }
 
 const RSA_KEY: webcrypto.RsaHashedKeyGenParams = {
@@ -44,6 +46,8 @@ const RSA_KEY: webcrypto.RsaHashedKeyGenParams = {
   publicExponent: new Uint8Array([1, 0, 1]),
   modulusLength: 2048,
 };
+
+const EC_KEY: webcrypto.EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
 
 const DAY_MS = 86_400_000;
 
@@ -54,8 +58,9 @@ function randomSerial(): string {
   return bytes.toString('hex');
 }
 
-async function generateKeys(): Promise<CryptoKeyPair> {
-  return (await webcrypto.subtle.generateKey(RSA_KEY, true, ['sign', 'verify'])) as CryptoKeyPair;
+async function generateKeys(keyType: 'rsa' | 'ec' = 'rsa'): Promise<CryptoKeyPair> {
+  const algorithm = keyType === 'ec' ? EC_KEY : RSA_KEY;
+  return (await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as CryptoKeyPair;
 }
 
 async function exportPrivateKey(key: CryptoKey): Promise<string> {
@@ -114,7 +119,11 @@ function usageExtensions(options: EidasCertificateOptions): x509.Extension[] {
     ...(options.ipAddresses ?? []).map((value) => ({ type: 'ip' as const, value })),
   ];
   return [
-    new x509.KeyUsagesExtension(flags.digitalSignature | flags.keyEncipherment, true),
+    // keyEncipherment is for RSA key transport only (RFC 5480 §3 forbids it on an EC key).
+    new x509.KeyUsagesExtension(
+      flags.digitalSignature | (options.keyType === 'ec' ? 0 : flags.keyEncipherment),
+      true,
+    ),
     new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.clientAuth, x509.ExtendedKeyUsage.serverAuth]),
     new x509.CertificatePolicyExtension([OID.qcpWebPsd2]),
     ...(names.length > 0 ? [new x509.SubjectAlternativeNameExtension(names)] : []),
@@ -129,7 +138,7 @@ export async function issueEidasCertificate(
   ca: KeyAndCertificate,
   options: EidasCertificateOptions,
 ): Promise<KeyAndCertificate> {
-  const keys = await generateKeys();
+  const keys = await generateKeys(options.keyType);
   const caCertificate = new x509.X509Certificate(ca.certificatePem);
   const qcType: QcType = options.kind === 'qwac' ? 'web' : 'eseal';
   const psd2 = {

@@ -1,42 +1,90 @@
 import { constants, type KeyObject, sign, verify } from 'node:crypto';
 
 /**
- * `rsa-sha256` is RSASSA-PKCS1-v1_5 with SHA-256 (the STET profile). `hs2019` leaves the algorithm to the
- * key (draft-cavage-http-signatures-12 §2.3): with an RSA key the draft names RSASSA-PSS with SHA-512,
- * while many TPPs send PKCS#1 v1.5 SHA-256 under that name, so a verifier accepts either.
+ * The signature algorithms of a draft-cavage `Signature` header, for the two key types an eIDAS QSealC
+ * carries (ETSI TS 119 312: RSA and ECDSA):
+ * - `rsa-sha256`: RSASSA-PKCS1-v1_5 with SHA-256, the STET profile, with an RSA key;
+ * - `ecdsa-sha256`: ECDSA with SHA-256, signature DER-encoded as node:crypto and Joyent's http-signature
+ *   write it, with an EC key (P-256 in practice);
+ * - `hs2019`: the algorithm follows the key (draft-cavage-http-signatures-12 §2.3): the draft names
+ *   RSASSA-PSS with SHA-512 and ECDSA with SHA-512, while many TPPs send SHA-256 under that name, so a
+ *   verifier accepts either.
+ * An algorithm never verifies with the other key type: a `rsa-sha256` header and an EC key is a failure,
+ * not a fallback.
  *
- * The RSA work runs on the libuv thread pool (node:crypto's callback form): a bank verifying thousands of
+ * The work runs on the libuv thread pool (node:crypto's callback form): a bank verifying thousands of
  * signatures a second keeps its event loop free for the next request.
  */
-export type SignatureAlgorithm = 'rsa-sha256' | 'hs2019';
+export type SignatureAlgorithm = 'rsa-sha256' | 'ecdsa-sha256' | 'hs2019';
 
-const PKCS1 = { padding: constants.RSA_PKCS1_PADDING } as const;
+type KeyType = 'rsa' | 'ec';
 
-export function isSupportedAlgorithm(name: string | undefined): name is SignatureAlgorithm | undefined {
-  return name === undefined || name === 'rsa-sha256' || name === 'hs2019';
+interface Scheme {
+  readonly hash: 'sha256' | 'sha512';
+  readonly options: object;
 }
 
-function verifyAsync(
-  hash: string,
-  data: Buffer,
-  key: KeyObject,
-  options: object,
-  signature: Buffer,
-): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    verify(hash, data, { key, ...options }, signature, (error, valid) =>
-      error ? reject(error) : resolve(valid),
+const PKCS1_SHA256: Scheme = { hash: 'sha256', options: { padding: constants.RSA_PKCS1_PADDING } };
+const PSS_SHA512: Scheme = {
+  hash: 'sha512',
+  options: { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 64 },
+};
+const ECDSA_SHA256: Scheme = { hash: 'sha256', options: {} };
+const ECDSA_SHA512: Scheme = { hash: 'sha512', options: {} };
+
+/** What a signer produces, by algorithm and key type; absent where the pair is not allowed. */
+const SIGNING: Readonly<Record<SignatureAlgorithm, Partial<Record<KeyType, Scheme>>>> = {
+  'rsa-sha256': { rsa: PKCS1_SHA256 },
+  'ecdsa-sha256': { ec: ECDSA_SHA256 },
+  hs2019: { rsa: PSS_SHA512, ec: ECDSA_SHA512 },
+};
+
+/** What a verifier accepts, in the order tried; no algorithm parameter reads as hs2019. */
+const VERIFYING: Readonly<Record<SignatureAlgorithm, Partial<Record<KeyType, readonly Scheme[]>>>> = {
+  'rsa-sha256': { rsa: [PKCS1_SHA256] },
+  'ecdsa-sha256': { ec: [ECDSA_SHA256] },
+  hs2019: {
+    rsa: [
+      { hash: 'sha512', options: { ...PSS_SHA512.options, saltLength: constants.RSA_PSS_SALTLEN_AUTO } },
+      PKCS1_SHA256,
+    ],
+    ec: [ECDSA_SHA512, ECDSA_SHA256],
+  },
+};
+
+export function isSupportedAlgorithm(name: string | undefined): name is SignatureAlgorithm | undefined {
+  return name === undefined || Object.hasOwn(SIGNING, name);
+}
+
+function keyType(key: KeyObject): KeyType | undefined {
+  const type = key.asymmetricKeyType;
+  return type === 'rsa' || type === 'ec' ? type : undefined;
+}
+
+/** The algorithm to name for a key: `rsa-sha256` (STET) for RSA, `ecdsa-sha256` for EC. */
+export function algorithmFor(key: KeyObject): SignatureAlgorithm {
+  const type = keyType(key);
+  if (!type) throw new TypeError(`A QSealC key is RSA or EC, not ${key.asymmetricKeyType ?? 'unknown'}`);
+  return type === 'rsa' ? 'rsa-sha256' : 'ecdsa-sha256';
+}
+
+function verifyAsync(scheme: Scheme, data: Buffer, key: KeyObject, signature: Buffer): Promise<boolean> {
+  return new Promise((resolve) => {
+    // A signature that cannot even be decoded (a DER error for ECDSA) is an invalid signature.
+    verify(scheme.hash, data, { key, ...scheme.options }, signature, (error, valid) =>
+      resolve(!error && valid),
     );
   });
 }
 
 export function signBytes(algorithm: SignatureAlgorithm, data: Buffer, key: KeyObject): Promise<Buffer> {
-  const [hash, options] =
-    algorithm === 'hs2019'
-      ? ['sha512', { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 64 }]
-      : ['sha256', PKCS1];
+  const type = keyType(key);
+  const scheme = type && SIGNING[algorithm][type];
+  if (!scheme) throw new TypeError(`${algorithm} cannot sign with a ${key.asymmetricKeyType} key`);
   return new Promise((resolve, reject) => {
-    sign(hash, data, { key, ...options }, (error, signature) => (error ? reject(error) : resolve(signature)));
+    sign(scheme.hash, data, { key, ...scheme.options }, (error, signature) =>
+      error ? reject(error) : resolve(signature),
+    );
   });
 }
 
@@ -46,8 +94,10 @@ export async function verifyBytes(
   key: KeyObject,
   signature: Buffer,
 ): Promise<boolean> {
-  const pkcs1 = () => verifyAsync('sha256', data, key, PKCS1, signature);
-  if (algorithm === 'rsa-sha256') return pkcs1();
-  const pss = { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO };
-  return (await verifyAsync('sha512', data, key, pss, signature).catch(() => false)) || pkcs1();
+  const type = keyType(key);
+  const schemes = (type && VERIFYING[algorithm ?? 'hs2019'][type]) ?? [];
+  for (const scheme of schemes) {
+    if (await verifyAsync(scheme, data, key, signature)) return true;
+  }
+  return false;
 }

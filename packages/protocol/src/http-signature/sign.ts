@@ -1,5 +1,5 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { type SignatureAlgorithm, signBytes } from './algorithms.ts';
+import { algorithmFor, type SignatureAlgorithm, signBytes } from './algorithms.ts';
 import { formatSignatureHeader } from './signature-header.ts';
 import { type SignableMessage, signingString } from './signing-string.ts';
 
@@ -10,6 +10,7 @@ export interface SignOptions {
   readonly privateKey: KeyObject | string;
   /** Header names to sign, in order (see `headersToSign`). */
   readonly headers: readonly string[];
+  /** Default: `rsa-sha256` (STET) for an RSA key, `ecdsa-sha256` for an EC key. */
   readonly algorithm?: SignatureAlgorithm;
 }
 
@@ -17,7 +18,7 @@ export interface SignOptions {
 export async function signMessage(message: SignableMessage, options: SignOptions): Promise<string> {
   const key =
     typeof options.privateKey === 'string' ? createPrivateKey(options.privateKey) : options.privateKey;
-  const algorithm = options.algorithm ?? 'rsa-sha256';
+  const algorithm = options.algorithm ?? algorithmFor(key);
   const data = Buffer.from(signingString(message, options.headers), 'utf8');
   return formatSignatureHeader({
     keyId: options.keyId,

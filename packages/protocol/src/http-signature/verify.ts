@@ -28,8 +28,8 @@ function checkCoverage(parameters: SignatureParameters, required: readonly strin
   const missing = required.find((name) => !parameters.headers.includes(name));
   if (missing) fail('header-not-signed', `The Signature must cover "${missing}": add it to headers=`);
   const timed = parameters.headers.some((name) => name === '(created)' || name === '(expires)');
-  // (created)/(expires) are forbidden with rsa-* algorithms (draft-cavage-http-signatures-12 §2.3).
-  if (timed && parameters.algorithm === 'rsa-sha256') {
+  // (created)/(expires) are forbidden with rsa-* and ecdsa-* algorithms (draft-cavage-http-signatures-12 §2.3).
+  if (timed && parameters.algorithm !== undefined && parameters.algorithm !== 'hs2019') {
     fail(
       'signature-malformed',
       'Malformed Signature header: (created) and (expires) need algorithm="hs2019"',
@@ -73,7 +73,7 @@ export async function verifyMessageSignature(
     );
   const parameters = parseSignatureHeader(header);
   if (!isSupportedAlgorithm(parameters.algorithm)) {
-    fail('algorithm-unsupported', 'Signature algorithm must be "rsa-sha256" or "hs2019"');
+    fail('algorithm-unsupported', 'Signature algorithm must be "rsa-sha256", "ecdsa-sha256" or "hs2019"');
   }
   const digest = findHeader(message.headers, 'digest') || undefined;
   if (options.body && options.body.length > 0 && digest === undefined) {
@@ -90,13 +90,10 @@ export async function verifyMessageSignature(
     'utf8',
   );
   const key = options.resolveKey(parameters.keyId);
-  if (
-    key.asymmetricKeyType !== 'rsa' ||
-    !(await verifyBytes(parameters.algorithm, data, key, parameters.signature))
-  ) {
+  if (!(await verifyBytes(parameters.algorithm, data, key, parameters.signature))) {
     fail(
       'signature-invalid',
-      'Signature does not verify with the registered QSealC: check the signing string and key',
+      `Signature does not verify with the registered QSealC (${key.asymmetricKeyType} key): check the signing string, the key and algorithm=`,
     );
   }
   return parameters;

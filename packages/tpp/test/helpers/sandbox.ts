@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureSandboxPki, loadConfig, type RunningServer, startServer } from '@openstet/aspsp';
@@ -21,19 +21,41 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-/** A real sandbox on free ports and a licensed TPP, Acme Cards, as `certs tpp` would make it. */
-export async function startSandbox(): Promise<Sandbox> {
+/**
+ * A real sandbox on free ports and a licensed TPP, Acme Cards, as `certs tpp` would make it. With
+ * `sealKeyType: 'ec'`, both seals have ECDSA P-256 keys: Acme's QSealC, and the bank's, configured as a
+ * bank configures its own (OPENSTET_SEAL_CERT_FILE and OPENSTET_SEAL_KEY_FILE).
+ */
+export async function startSandbox(options: { readonly sealKeyType?: 'rsa' | 'ec' } = {}): Promise<Sandbox> {
   const dataDir = mkdtempSync(join(tmpdir(), 'openstet-sdk-'));
   const pki = await ensureSandboxPki(dataDir);
-  const [qwac, qseal] = await Promise.all([
+  const keyType = options.sealKeyType ?? 'rsa';
+  const [qwac, qseal, ecBankSeal] = await Promise.all([
     issueEidasCertificate(pki.ca, { kind: 'qwac', ...ACME }),
-    issueEidasCertificate(pki.ca, { kind: 'qsealc', ...ACME }),
+    issueEidasCertificate(pki.ca, { kind: 'qsealc', keyType, ...ACME }),
+    keyType === 'ec'
+      ? issueEidasCertificate(pki.ca, {
+          kind: 'qsealc',
+          keyType,
+          organizationIdentifier: 'PSDFR-ACPR-13807',
+          organizationName: 'openstet sandbox bank',
+          roles: ['PSP_AS'],
+        })
+      : undefined,
   ]);
+  const sealFiles: Record<string, string> = {};
+  if (ecBankSeal) {
+    sealFiles.OPENSTET_SEAL_CERT_FILE = join(dataDir, 'ec-seal.pem');
+    sealFiles.OPENSTET_SEAL_KEY_FILE = join(dataDir, 'ec-seal.key');
+    writeFileSync(sealFiles.OPENSTET_SEAL_CERT_FILE, ecBankSeal.certificatePem);
+    writeFileSync(sealFiles.OPENSTET_SEAL_KEY_FILE, ecBankSeal.privateKeyPem, { mode: 0o600 });
+  }
   const env = {
     OPENSTET_DATA_DIR: dataDir,
     OPENSTET_PUBLIC_PORT: '0',
     OPENSTET_MTLS_PORT: '0',
     DATABASE_URL: '',
+    ...sealFiles,
   };
   const server = await startServer(loadConfig(env), { log: false });
   await server.app.registry.save({
@@ -47,7 +69,7 @@ export async function startSandbox(): Promise<Sandbox> {
   return {
     server,
     ca: pki.ca.certificatePem,
-    bankSeal: pki.bankSeal.certificatePem,
+    bankSeal: (ecBankSeal ?? pki.bankSeal).certificatePem,
     qwac,
     qseal,
     async close() {
