@@ -32,6 +32,8 @@ export interface BankLaunch {
   readonly postgres: PostgresTarget | undefined;
   /** The scenario's own parameters (JSON), handed to its `setUp`. */
   readonly parameters?: unknown;
+  /** More configuration, as `openstet serve` reads it (e.g. OPENSTET_SEAL_CERT_FILE). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** A scenario's part in the bank process. */
@@ -80,6 +82,7 @@ export async function serveBank(launch: BankLaunch, side: BankSide): Promise<voi
       OPENSTET_PUBLIC_PORT: '0',
       OPENSTET_MTLS_PORT: '0',
       ...(postgres ? { DATABASE_URL: postgres.url, OPENSTET_DATABASE_SCHEMA: postgres.schema } : {}),
+      ...launch.env,
     }),
     { log: false, ...(side.extend ? { extend: side.extend } : {}) },
   );
