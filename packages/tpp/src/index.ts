@@ -10,7 +10,14 @@ export type { Pkce } from './pkce.ts';
 export { generatePkce } from './pkce.ts';
 export type { SandboxScaOptions } from './sandbox-sca.ts';
 export { completeSandboxSca } from './sandbox-sca.ts';
-export type { CallOptions, FundsCheck, StetClient, StetClientOptions } from './stet-client.ts';
+export type {
+  CallOptions,
+  FundsCheck,
+  RawAnswer,
+  RawRequest,
+  StetClient,
+  StetClientOptions,
+} from './stet-client.ts';
 export { createStetClient } from './stet-client.ts';
 export type { StoredTokens, TokenStore } from './token-store.ts';
 export { encryptedFileTokenStore, memoryTokenStore } from './token-store.ts';

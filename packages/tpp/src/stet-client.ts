@@ -51,6 +51,28 @@ export interface FundsCheck {
   readonly payee?: string;
 }
 
+/** A request for `rawCall`: sent as given, signed. */
+export interface RawRequest {
+  readonly method: string;
+  /** Under `apiBaseUrl`, with the version, e.g. `/v1.4.2/funds-confirmations`. */
+  readonly path: string;
+  /** The body text, sent byte for byte (with its Digest), even when it is not valid JSON. */
+  readonly body?: string;
+  readonly tokenKey?: string;
+  /** Sends this access token rather than the stored one. */
+  readonly accessToken?: string;
+  readonly psuHeaders?: Readonly<Record<string, string>>;
+}
+
+/** What the bank answered to a `rawCall`, untouched. */
+export interface RawAnswer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly body: string;
+  /** The `X-Request-ID` of the call. */
+  readonly requestId: string;
+}
+
 const DEFAULT_KEY = 'default';
 const REFRESH_MARGIN_MS = 60_000;
 
@@ -137,28 +159,46 @@ export function createStetClient(options: StetClientOptions) {
     return renewed;
   };
 
-  const send = async (name: ApiMethodName, body: unknown, callOptions: CallOptions, accessToken: string) => {
-    const method = API_METHODS[name];
-    const url = new URL(`${options.apiBaseUrl}/${method.version}${method.path}`);
-    const text = body === undefined ? undefined : JSON.stringify(body);
+  /** Signs and sends one request under the API base URL; a network failure is retried only when `retryable`. */
+  const sendSigned = async (request: {
+    method: string;
+    path: string;
+    body: string | undefined;
+    accessToken: string;
+    psuHeaders: Readonly<Record<string, string>> | undefined;
+    retryable: boolean;
+  }) => {
+    const url = new URL(`${options.apiBaseUrl}${request.path}`);
     const headers = await signedRequestHeaders(signing, {
-      method: method.method,
+      method: request.method,
       target: `${url.pathname}${url.search}`,
-      body: text,
-      headers: { authorization: `Bearer ${accessToken}`, ...callOptions.psuHeaders },
+      body: request.body,
+      headers: { authorization: `Bearer ${request.accessToken}`, ...request.psuHeaders },
     });
     for (let attempt = 0; ; attempt++) {
       try {
         return await transport.send({
-          method: method.method,
+          method: request.method,
           url: url.href,
           headers,
-          ...(text !== undefined ? { body: text } : {}),
+          ...(request.body !== undefined ? { body: request.body } : {}),
         });
       } catch (error) {
-        if (!method.retryable || attempt >= (options.retries ?? 0)) throw error;
+        if (!request.retryable || attempt >= (options.retries ?? 0)) throw error;
       }
     }
+  };
+
+  const send = (name: ApiMethodName, body: unknown, callOptions: CallOptions, accessToken: string) => {
+    const method = API_METHODS[name];
+    return sendSigned({
+      method: method.method,
+      path: `/${method.version}${method.path}`,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      accessToken,
+      psuHeaders: callOptions.psuHeaders,
+      retryable: method.retryable,
+    });
   };
 
   /** One STET call with tokens kept fresh; after a 401 invalid_token, one refresh and one retry, never more. */
@@ -280,6 +320,34 @@ export function createStetClient(options: StetClientOptions) {
       });
       if (response.status !== 201) throw stetError(response);
       return JSON.parse(response.body.toString('utf8'));
+    },
+    /**
+     * Any STET call, signed and sent exactly as given, answered exactly as the bank answered: it never
+     * throws on a 4xx or 5xx (only on a network failure), never refreshes a token and never retries. For
+     * what the typed methods cannot send: an operation the SDK does not know yet, a deliberately wrong
+     * request in your own tests. `path` is under `apiBaseUrl`; the token is the stored one under
+     * `tokenKey`, or `accessToken` when given.
+     * @example
+     * const answer = await bank.rawCall({ method: 'GET', path: '/v1.4.2/funds-confirmations' });
+     * if (answer.status === 405) console.log(answer.requestId, answer.body);
+     */
+    async rawCall(request: RawRequest): Promise<RawAnswer> {
+      const accessToken =
+        request.accessToken ?? (await store.get(request.tokenKey ?? DEFAULT_KEY))?.accessToken ?? '';
+      const response = await sendSigned({
+        method: request.method,
+        path: request.path,
+        body: request.body,
+        accessToken,
+        psuHeaders: request.psuHeaders,
+        retryable: false,
+      });
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: response.body.toString('utf8'),
+        requestId: requestId(response),
+      };
     },
     /** Closes the keep-alive connections. @example bank.close(); */
     close: () => transport.close(),

@@ -152,6 +152,40 @@ describe('the TPP SDK against the real sandbox over real TLS', () => {
     );
   });
 
+  test('rawCall sends what it is given, signed, and returns the bank answer untouched, refusals included', async () => {
+    const bank = client();
+    await login(bank);
+    const get = await bank.rawCall({ method: 'GET', path: '/v1.4.2/funds-confirmations' });
+    assert.equal(get.status, 405);
+    assert.equal(JSON.parse(get.body).error, 'NIMP');
+    assert.match(get.requestId, /^[0-9a-f-]{36}$/);
+    const noAmount = await bank.rawCall({
+      method: 'POST',
+      path: '/v1.4.2/funds-confirmations',
+      body: JSON.stringify({ paymentCoverageRequestId: 'x1', accountId: { iban: COVERED.iban } }),
+    });
+    assert.deepEqual([noAmount.status, JSON.parse(noAmount.body).error], [400, 'FF01']);
+    const unknownToken = await bank.rawCall({
+      method: 'POST',
+      path: '/v1.4.2/funds-confirmations',
+      body: '{}',
+      accessToken: 'not-a-token',
+    });
+    assert.equal(unknownToken.status, 401);
+    assert.match(String(unknownToken.headers['www-authenticate']), /invalid_token/);
+    const covered = await bank.rawCall({
+      method: 'POST',
+      path: '/v1.4.2/funds-confirmations',
+      body: JSON.stringify({
+        paymentCoverageRequestId: 'x2',
+        instructedAmount: { currency: 'EUR', amount: COVERED.amount },
+        accountId: { iban: COVERED.iban },
+      }),
+    });
+    assert.deepEqual([covered.status, JSON.parse(covered.body).result], [200, true]);
+    assert.equal(typeof covered.headers.signature, 'string');
+  });
+
   test('an answer signed by another key than the bank seal configured is rejected', async () => {
     const bank = client({ bankSealCertificate: qseal.certificatePem });
     await login(bank);

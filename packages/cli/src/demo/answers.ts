@@ -1,7 +1,6 @@
 import { isErrorModel } from '@openstet/protocol';
 import { OAuthError, type StetClient, StetError } from '@openstet/tpp';
 import type { StetVersion } from '../options.ts';
-import type { SignedCaller } from './signed-call.ts';
 
 /** What the bank answered, in the table's words: `covered`, `not covered`, or `<status> <code>`. */
 export interface Answer {
@@ -12,9 +11,7 @@ export interface Answer {
 
 export interface CaseContext {
   readonly bank: StetClient;
-  readonly raw: SignedCaller;
-  readonly apiBaseUrl: string;
-  /** The access token of a login, for the raw calls (the SDK keeps it under this key). */
+  /** The access token of a login (the SDK keeps it under this key). */
   accessToken(tokenKey: string): Promise<string>;
 }
 
@@ -40,7 +37,7 @@ export async function sdkCheck(
   }
 }
 
-/** A signed call with the method and body as given: how to ask what `fundsConfirmation` never sends. */
+/** `rawCall`, the method and body as given, signed: how to ask what `fundsConfirmation` never sends. */
 export async function rawCheck(
   context: CaseContext,
   version: StetVersion,
@@ -49,9 +46,12 @@ export async function rawCheck(
   body?: unknown,
 ): Promise<Answer> {
   try {
-    const url = `${context.apiBaseUrl}/${version}/funds-confirmations`;
-    const text = body === undefined ? undefined : JSON.stringify(body);
-    const response = await context.raw.call(method, url, accessToken, text);
+    const response = await context.bank.rawCall({
+      method,
+      path: `/${version}/funds-confirmations`,
+      accessToken,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     const parsed: unknown = JSON.parse(response.body || 'null');
     if (response.status === 200)
       return { answer: (parsed as { result?: unknown })?.result === true ? 'covered' : 'not covered' };

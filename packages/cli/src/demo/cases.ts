@@ -16,7 +16,7 @@ const MARC_5255 = 'FR7613807008043001965405255';
 const MARC_5352 = 'FR7613807008043001965405352';
 const ID = 'MyCoverage123456';
 
-/** A body the SDK would never build: sent as is, signed, through the lower-level call. */
+/** A request `fundsConfirmation` would never send: sent as is, signed, through the SDK's `rawCall`. */
 const raw =
   (version: StetVersion, tokenKey: string, method: 'GET' | 'POST', body?: unknown) =>
   async (context: CaseContext) =>

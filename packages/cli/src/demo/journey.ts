@@ -7,7 +7,6 @@ import { acceptanceCases, type DemoCase, refusalCases } from './cases.ts';
 import { DEMO_TPP, type DemoBank, type DemoTpp, issueDemoTpp } from './demo-bank.ts';
 import type { Progress } from './progress.ts';
 import type { CaseResult } from './report.ts';
-import { signedCaller } from './signed-call.ts';
 
 /** The two accounts Marc ticks on the consent page; his third (…5352) stays out (NGAC). */
 const MARC_ACCOUNTS = ['FR7613807008043001965405158', 'FR7613807008043001965405255'];
@@ -83,7 +82,6 @@ export async function runJourney(bank: DemoBank, progress: Progress): Promise<Ca
   );
   const store = memoryTokenStore();
   const client = demoClient(bank, tpp, store);
-  const raw = signedCaller({ ...tpp, ca: bank.ca.certificatePem });
   const callback = await startLoopbackCallback(0);
   try {
     await progress.step(`register ${callback.redirectUri} and the QSealC (POST /register over mTLS)`, () =>
@@ -94,8 +92,6 @@ export async function runJourney(bank: DemoBank, progress: Progress): Promise<Ca
     const more = refusalCases();
     const context: CaseContext = {
       bank: client,
-      raw,
-      apiBaseUrl: `${bank.server.mtlsUrl}/stet/psd2`,
       accessToken: async (key) => (await store.get(key))?.accessToken ?? '',
     };
     const run = caseRunner(context, progress, v1.length + v142.length + more.length);
@@ -108,7 +104,6 @@ export async function runJourney(bank: DemoBank, progress: Progress): Promise<Ca
     return [...v1Results, ...v142Results, ...moreResults];
   } finally {
     await callback.close();
-    raw.close();
     client.close();
   }
 }
