@@ -57,6 +57,20 @@ function fetchPage(
 const fieldValue = (html: string, name: string) =>
   new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];
 
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+
+/** The message of the page's `role="alert"` paragraph (a wrong id, a wrong code, a lock), as text. */
+function alertOf(html: string): string | undefined {
+  const escaped = /role="alert">([^<]*)</.exec(html)?.[1];
+  return escaped?.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? '');
+}
+
+/** A page that neither redirects nor moves on: the bank said why, and that is the error. */
+function stopOn(page: Page, step: string): void {
+  const alert = alertOf(page.body);
+  if (alert !== undefined) throw new Error(`The sandbox refused the ${step}: ${alert} (HTTP ${page.status})`);
+}
+
 /**
  * For the openstet sandbox only: plays the customer on the bank's pages with plain form posts (the
  * field names are openstet's contract: username, otp, accounts, action) and returns the URL the bank
@@ -76,6 +90,7 @@ export async function completeSandboxSca(options: SandboxScaOptions): Promise<UR
   const csrf = fieldValue(login.body, 'csrf') ?? '';
   const post = (path: string, fields: [string, string][]) =>
     fetchPage(`${origin}${path}`, options.ca, cookie, new URLSearchParams([['csrf', csrf], ...fields]));
+  stopOn(login, 'authorization request');
   const steps: [string, [string, string][]][] = [
     [
       '/sca/login',
@@ -96,6 +111,7 @@ export async function completeSandboxSca(options: SandboxScaOptions): Promise<UR
   for (const [path, fields] of steps) {
     page = await post(path, fields);
     if (page.location) return new URL(page.location);
+    stopOn(page, path === '/sca/login' ? 'online-banking id' : 'SMS code');
   }
   const offered = [...page.body.matchAll(/name="accounts" value="([^"]+)"/g)].map((match) => match[1] ?? '');
   const accounts = options.accounts ?? offered;
@@ -103,6 +119,9 @@ export async function completeSandboxSca(options: SandboxScaOptions): Promise<UR
     ...accounts.map((iban): [string, string] => ['accounts', iban]),
     ['action', 'approve'],
   ]);
-  if (!done.location) throw new Error(`The sandbox did not redirect after the consent (HTTP ${done.status})`);
+  if (!done.location) {
+    stopOn(done, 'consent');
+    throw new Error(`The sandbox did not redirect after the consent (HTTP ${done.status})`);
+  }
   return new URL(done.location);
 }

@@ -152,6 +152,26 @@ describe('the TPP SDK against the real sandbox over real TLS', () => {
     );
   });
 
+  test("completeSandboxSca fails with the bank's own words: an unknown id, a wrong SMS code", async () => {
+    const bank = client();
+    const { url } = bank.authorizationUrl({ scope: 'cbpii', redirectUri: REDIRECT });
+    await assert.rejects(
+      completeSandboxSca({ authorizationUrl: url, onlineBankingId: 'D0000000X0', ca }),
+      /^Error: The sandbox refused the online-banking id: Identifiant inconnu\. Vérifiez votre saisie\. \(HTTP \d+\)$/,
+    );
+    // Marie (D0999991I0), so that Marc's failure count stays at zero for the other tests.
+    const again = bank.authorizationUrl({ scope: 'cbpii', redirectUri: REDIRECT });
+    await assert.rejects(
+      completeSandboxSca({
+        authorizationUrl: again.url,
+        onlineBankingId: 'D0999991I0',
+        smsCode: '00000000',
+        ca,
+      }),
+      /^Error: The sandbox refused the SMS code: Code incorrect\. Il vous reste 4 essai\(s\)\. \(HTTP \d+\)$/,
+    );
+  });
+
   test('rawCall sends what it is given, signed, and returns the bank answer untouched, refusals included', async () => {
     const bank = client();
     await login(bank);
