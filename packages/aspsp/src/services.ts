@@ -3,7 +3,7 @@ import type { CoreBanking } from './bank/core-banking.ts';
 import { sandboxCoreBanking } from './bank/sandbox/sandbox-core-banking.ts';
 import { sandboxStrongAuthentication } from './bank/sandbox/sandbox-strong-authentication.ts';
 import type { StrongAuthentication } from './bank/strong-authentication.ts';
-import { withScaTimeout, withTimeout } from './bank/with-timeout.ts';
+import { withDeadline, withScaTimeout, withTimeout } from './bank/with-timeout.ts';
 import type { Config } from './config.ts';
 import type { TppLicence, TppRegistry } from './domain/tpp-licence.ts';
 import { createTrustChain } from './http/trust-chain.ts';
@@ -69,6 +69,7 @@ export function createServices(config: Config, deps: ServiceDeps) {
     tppRateLimit: config.tppRateLimit,
     now,
   });
+  const coreBanking = deps.coreBanking ?? sandboxCoreBanking();
   const endpoints: Endpoints = { publicUrl: config.publicUrl, mtlsUrl: config.mtlsUrl };
   return Object.freeze({
     config,
@@ -87,7 +88,10 @@ export function createServices(config: Config, deps: ServiceDeps) {
     codes: codeRepository(db),
     tokens: tokenRepository(db),
     audit: auditRepository(db),
-    coreBanking: withTimeout(deps.coreBanking ?? sandboxCoreBanking(), config.coreBankingTimeoutMs),
+    /** For the PSU pages: each call bounded to the timeout. */
+    coreBanking: withTimeout(coreBanking, config.coreBankingTimeoutMs),
+    /** For one API request: all its calls bounded to the timeout together. */
+    coreBankingForRequest: () => withDeadline(coreBanking, config.coreBankingTimeoutMs),
     strongAuthentication: withScaTimeout(
       deps.strongAuthentication ?? sandboxStrongAuthentication(),
       config.coreBankingTimeoutMs,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type CoreBanking, CoreBankingUnavailable } from '../src/bank/core-banking.ts';
 import { sandboxCoreBanking } from '../src/bank/sandbox/sandbox-core-banking.ts';
-import { withTimeout } from '../src/bank/with-timeout.ts';
+import { withDeadline, withTimeout } from '../src/bank/with-timeout.ts';
 
 const failing: CoreBanking = {
   ...sandboxCoreBanking(),
@@ -41,6 +41,46 @@ describe('a failing or slow core banking system is CoreBankingUnavailable (503 I
     await assert.rejects(bank.position('FR7613807008043001965411172'), {
       name: 'CoreBankingUnavailable',
       message: 'core banking did not answer position within 50 ms',
+    });
+  });
+
+  test('one request: its calls share one budget, and the call after the budget is spent is never made', async () => {
+    let clock = 0;
+    const asked: string[] = [];
+    // Each call takes 40 ms of the request's clock, and answers at once.
+    const slow: CoreBanking = {
+      ...sandboxCoreBanking(),
+      subscription: async (psuId) => {
+        asked.push('subscription');
+        clock += 40;
+        return sandboxCoreBanking().subscription(psuId);
+      },
+      account: async (iban) => {
+        asked.push('account');
+        clock += 40;
+        return sandboxCoreBanking().account(iban);
+      },
+      position: async (iban) => {
+        asked.push('position');
+        return sandboxCoreBanking().position(iban);
+      },
+    };
+    const bank = withDeadline(slow, 60, () => clock);
+    assert.equal(await bank.subscription('psu-marc'), 'active');
+    assert.equal((await bank.account('FR7613807008043001965405158'))?.status, 'open');
+    // 80 ms of 60 are gone: with withTimeout(…, 60) each call alone would have had its 60 ms.
+    await assert.rejects(bank.position('FR7613807008043001965405158'), {
+      name: 'CoreBankingUnavailable',
+      message: "core banking did not answer position within the request's 60 ms",
+    });
+    assert.deepEqual(asked, ['subscription', 'account']);
+  });
+
+  test('a call of the request that hangs is cut at what is left of the budget', async () => {
+    const bank = withDeadline(sandboxCoreBanking(), 50);
+    await assert.rejects(bank.position('FR7613807008043001965411172'), {
+      name: 'CoreBankingUnavailable',
+      message: "core banking did not answer position within the request's 50 ms",
     });
   });
 });

@@ -4,7 +4,8 @@ import type { Money } from '@openstet/protocol';
  * The connector a bank implements to plug openstet into its core banking system. openstet keeps its own
  * state (TPPs, consents, tokens) and asks the connector only for what the bank's books know: who a PSU is,
  * which current accounts they hold, and the position of an account. Every method may be called on the hot
- * path of `POST /funds-confirmations`; wrap the connector in `withTimeout` so a slow system answers 503.
+ * path of `POST /funds-confirmations`; openstet bounds them (`withDeadline` for an API request, `withTimeout`
+ * for a page), so a slow system answers 503.
  *
  * Rules for an implementation:
  * - resolve `undefined` for "not found", never throw for it;

@@ -1,13 +1,21 @@
 import { type CoreBanking, CoreBankingUnavailable } from './core-banking.ts';
 import type { StrongAuthentication } from './strong-authentication.ts';
 
-/** One call bounded to `ms`: late, rejected or thrown answers become `CoreBankingUnavailable`. */
-function bounded<T>(system: string, operation: string, ms: number, call: () => Promise<T>): Promise<T> {
+/**
+ * One call bounded to `ms` (what is left of the budget `of`): late, rejected or thrown answers become
+ * `CoreBankingUnavailable`.
+ */
+function bounded<T>(
+  system: string,
+  operation: string,
+  ms: number,
+  call: () => Promise<T>,
+  of = `${ms} ms`,
+): Promise<T> {
+  const late = () => new CoreBankingUnavailable(`${system} did not answer ${operation} within ${of}`);
+  if (ms <= 0) return Promise.reject(late());
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new CoreBankingUnavailable(`${system} did not answer ${operation} within ${ms} ms`)),
-      ms,
-    );
+    const timer = setTimeout(() => reject(late()), ms);
     void Promise.resolve()
       .then(call)
       .then(resolve, (cause: unknown) =>
@@ -24,7 +32,28 @@ function bounded<T>(system: string, operation: string, ms: number, call: () => P
  * The timer is cleared as soon as the call settles, so a fast answer leaves nothing behind.
  */
 export function withTimeout(coreBanking: CoreBanking, ms: number): CoreBanking {
-  const call = <T>(operation: string, run: () => Promise<T>) => bounded('core banking', operation, ms, run);
+  return boundedConnector(coreBanking, (operation, run) => bounded('core banking', operation, ms, run));
+}
+
+/**
+ * One API request's connector: all its calls share one budget of `ms`, counted from now. A card issuer
+ * waits for the answer at the payment terminal, so three calls get `ms` in all, not `ms` each; what is
+ * left bounds the next call, and with nothing left the next call is not made.
+ */
+export function withDeadline(
+  coreBanking: CoreBanking,
+  ms: number,
+  now: () => number = Date.now,
+): CoreBanking {
+  const deadline = now() + ms;
+  return boundedConnector(coreBanking, (operation, run) =>
+    bounded('core banking', operation, deadline - now(), run, `the request's ${ms} ms`),
+  );
+}
+
+type Bound = <T>(operation: string, run: () => Promise<T>) => Promise<T>;
+
+function boundedConnector(coreBanking: CoreBanking, call: Bound): CoreBanking {
   return {
     findPsu: (onlineBankingId) => call('findPsu', () => coreBanking.findPsu(onlineBankingId)),
     psuById: (psuId) => call('psuById', () => coreBanking.psuById(psuId)),

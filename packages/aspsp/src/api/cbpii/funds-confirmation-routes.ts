@@ -1,13 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import type { CoreBanking } from '../../bank/core-banking.ts';
 import type { TokenStore } from '../../domain/token-pair.ts';
 import { accessTokenCheck } from '../../http/access-token.ts';
 import type { TrustChain } from '../../http/trust-chain.ts';
 import type { Endpoints } from '../../services.ts';
-import { type ConfirmFundsDeps, confirmFunds } from './confirm-funds.ts';
+import { confirmFunds } from './confirm-funds.ts';
 import { halCoverageReport } from './coverage-report.ts';
 import { parseFundsRequest, type StetVersion } from './funds-request.ts';
 
-export interface FundsConfirmationDeps extends ConfirmFundsDeps {
+export interface FundsConfirmationDeps {
+  /** A connector for one request: its calls share the core-banking timeout (`withDeadline`). */
+  readonly coreBankingForRequest: () => CoreBanking;
   readonly trust: TrustChain;
   readonly tokens: TokenStore;
   readonly now: () => Date;
@@ -35,7 +38,7 @@ export function fundsConfirmationRoutes(app: FastifyInstance, deps: FundsConfirm
       async (request, reply) => {
         const funds = parseFundsRequest(request.body, version);
         const result = await confirmFunds(
-          deps,
+          { coreBanking: deps.coreBankingForRequest() },
           request.accessToken as NonNullable<typeof request.accessToken>,
           funds,
         );

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CoreBanking } from '../src/bank/core-banking.ts';
+import { sandboxCoreBanking } from '../src/bank/sandbox/sandbox-core-banking.ts';
+import { sandboxStrongAuthentication } from '../src/bank/sandbox/sandbox-strong-authentication.ts';
+import { injectApp } from './helpers/inject-app.ts';
+import { FUNDS_BODY, fundsCheck, obtainTokens } from './helpers/journey.ts';
+import { ENGINES } from './helpers/stores.ts';
+
+/** The sandbox bank, with 60 ms on each read a funds check makes (subscription, account, position). */
+function slowFundsReads(): CoreBanking {
+  const bank = sandboxCoreBanking();
+  return {
+    ...bank,
+    subscription: async (psuId) => (await sleep(60)) ?? bank.subscription(psuId),
+    account: async (iban) => (await sleep(60)) ?? bank.account(iban),
+    position: async (iban) => (await sleep(60)) ?? bank.position(iban),
+  };
+}
+
+test('OPENSTET_CORE_BANKING_TIMEOUT_MS bounds one funds check as a whole: three 60 ms reads exceed 100 ms, 503 INTS', async () => {
+  const bank = await injectApp(ENGINES[0] ?? 'PGlite', {
+    env: { OPENSTET_CORE_BANKING_TIMEOUT_MS: '100' },
+    coreBanking: slowFundsReads(),
+    strongAuthentication: sandboxStrongAuthentication(),
+  });
+  try {
+    await bank.onboard(bank.pki.acme);
+    const tokens = await obtainTokens(bank, bank.pki.acme, { scope: 'cbpii' });
+    // Each read alone fits in 100 ms; together (180 ms) they do not.
+    const response = await fundsCheck(bank, bank.pki.acme, tokens.access_token, { body: FUNDS_BODY });
+    assert.equal(response.statusCode, 503, response.body);
+    assert.equal(response.json().error, 'INTS');
+    assert.equal(response.headers['retry-after'], '5');
+  } finally {
+    await bank.close();
+  }
+});
