@@ -51,6 +51,8 @@ export interface App {
 function publicListener(services: Services, deps: AppDeps): FastifyInstance {
   const app = fastifyInstance(deps.logger, deps.tls?.public);
   const { config } = services;
+  const audit = installAuditTrail(app, services.audit);
+  app.decorate('flushAudit', audit.flush);
   app.addHook(
     'onRequest',
     pageRateLimit(config.psuRateLimit, services.sandbox, () => services.now().getTime()),
@@ -96,6 +98,8 @@ function mtlsListener(services: Services, deps: AppDeps): FastifyInstance {
   return app;
 }
 
+type Audited = FastifyInstance & { flushAudit(): Promise<void> };
+
 /** The composition root: wires store, trust and routes into the two listeners (DESIGN.md "Layout"). */
 export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const services = createServices(config, deps);
@@ -109,7 +113,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     registry: services.registry,
     services,
     endpoints: services.endpoints,
-    flushAudit: () => (mtls as FastifyInstance & { flushAudit: () => Promise<void> }).flushAudit(),
+    flushAudit: async () => {
+      await Promise.all([publicApp, mtls].map((listener) => (listener as Audited).flushAudit()));
+    },
     admin,
     async close() {
       await Promise.all([publicApp.close(), mtls.close(), admin?.close()]);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type InjectApp, injectApp } from './helpers/inject-app.ts';
-import { fundsCheck, obtainTokens, type Tokens } from './helpers/journey.ts';
+import { authorizeUrl, Browser, fundsCheck, MARC, obtainTokens, type Tokens } from './helpers/journey.ts';
 import { ENGINES } from './helpers/stores.ts';
 
 for (const engine of ENGINES) {
-  describe(`the audit trail records every API and token call (RTS Art. 29) (${engine})`, () => {
+  describe(`the audit trail records every API, token and PSU-page call (RTS Art. 29) (${engine})`, () => {
     let bank: InjectApp;
     let tokens: Tokens;
     before(async () => {
@@ -44,6 +44,44 @@ for (const engine of ENGINES) {
         !stored.includes(tokens.access_token) && !stored.includes(tokens.refresh_token),
         'no token in the trail',
       );
+    });
+
+    test("the customer's steps at the bank: TPP, PSU once known, each refusal by name, and never what was typed", async () => {
+      const browser = new Browser(bank);
+      const pages = [
+        await browser.get(authorizeUrl(bank.pki.acme, { state: 'audit-1' })),
+        await browser.post('/sca/login', { username: 'D0000000X0', action: 'approve' }),
+        await browser.post('/sca/login', { username: MARC.id, action: 'approve' }),
+        await browser.post('/sca/otp', { otp: '87654321', action: 'approve' }),
+        await browser.post('/sca/otp', { otp: MARC.otp, action: 'approve' }),
+        await browser.post('/sca/consent', { accounts: MARC.accounts, action: 'approve' }),
+        await browser.post('/sca/consent', { accounts: MARC.accounts, action: 'approve' }),
+      ];
+      await browser.get('/sca/style.css');
+      await bank.app.flushAudit();
+      const events = await bank.app.services.audit.recent(50);
+      const lines = pages.map((page) => {
+        const event = events.find((candidate) => candidate.requestId === page.headers['x-request-id']);
+        assert.ok(event, `recorded: ${page.headers['x-request-id']}`);
+        return `${event.method} ${event.path} ${event.status} ${event.clientId ?? '-'} ${event.psuId ?? '-'} ${event.error ?? '-'}`;
+      });
+      assert.deepEqual(lines, [
+        'GET /authorize 200 PSDFR-ACPR-12345 - -',
+        'POST /sca/login 200 PSDFR-ACPR-12345 - UNKNOWN_USER',
+        'POST /sca/login 200 PSDFR-ACPR-12345 psu-marc -',
+        'POST /sca/otp 200 PSDFR-ACPR-12345 psu-marc WRONG_OTP',
+        'POST /sca/otp 200 PSDFR-ACPR-12345 psu-marc -',
+        'POST /sca/consent 303 PSDFR-ACPR-12345 psu-marc -',
+        // The session ended with the redirect: a replayed form finds none.
+        'POST /sca/consent 400 - - SESSION_UNKNOWN',
+      ]);
+      assert.ok(
+        !events.some((event) => event.path === '/sca/style.css'),
+        'style sheets are not interactions',
+      );
+      const stored = JSON.stringify(events);
+      for (const typed of ['87654321', MARC.otp, 'D0000000X0', MARC.id, 'audit-1'])
+        assert.ok(!stored.includes(typed), `"${typed}" is not in the trail`);
     });
   });
 }

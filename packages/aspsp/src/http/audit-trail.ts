@@ -5,6 +5,15 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The error code of the answer, kept for the audit trail. */
     auditError: string | undefined;
+    /**
+     * Whom the call concerns when no QWAC or access token says it: the PSU pages set them from the
+     * customer's session at the bank.
+     */
+    auditParties: { readonly clientId?: string | undefined; readonly psuId?: string | undefined } | undefined;
+  }
+  interface FastifyContextConfig {
+    /** `false`: the route is not an interaction worth a line in the audit trail (a style sheet). */
+    audit?: boolean;
   }
 }
 
@@ -23,7 +32,8 @@ function errorCode(payload: unknown): string | undefined {
 }
 
 /**
- * The audit trail of every call on a listener (RTS Art. 29): recorded after the answer and written in
+ * The audit trail of every call on a listener (RTS Art. 29: API, token and PSU-page calls alike; never a
+ * form field, header or query string): recorded after the answer and written in
  * batches, so the hot path never waits for it; flushed on close. A failed write is logged and retried
  * at the next flush (up to 100 000 events held), and never fails a request.
  */
@@ -43,16 +53,18 @@ export function installAuditTrail(app: FastifyInstance, store: AuditStore): { fl
   const timer = setInterval(() => void flush(), FLUSH_MS);
   timer.unref();
   app.decorateRequest('auditError', undefined);
+  app.decorateRequest('auditParties', undefined);
   app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode >= 400) request.auditError = errorCode(payload);
+    if (reply.statusCode >= 400) request.auditError ??= errorCode(payload);
     return payload;
   });
   app.addHook('onResponse', async (request, reply) => {
+    if (request.routeOptions.config?.audit === false) return;
     pending.push({
       at: new Date(),
       requestId: String(reply.getHeader('x-request-id') ?? request.id),
-      clientId: request.tpp?.organizationIdentifier,
-      psuId: request.accessToken?.psuId,
+      clientId: request.tpp?.organizationIdentifier ?? request.auditParties?.clientId,
+      psuId: request.accessToken?.psuId ?? request.auditParties?.psuId,
       method: request.method,
       path: request.url.split('?')[0] ?? '/',
       status: reply.statusCode,

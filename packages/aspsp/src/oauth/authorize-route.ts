@@ -19,6 +19,7 @@ export function authorizeRoute(app: FastifyInstance, deps: ScaDeps): void {
     const locale = negotiateLocale(request.headers['accept-language']);
     try {
       const authorization = await validateAuthorize(request.query as Record<string, string | string[]>, deps);
+      request.auditParties = { clientId: authorization.clientId };
       const cookie = randomSecret();
       const csrf = randomSecret();
       const session = {
@@ -43,6 +44,7 @@ export function authorizeRoute(app: FastifyInstance, deps: ScaDeps): void {
       return showLogin(reply, deps, { session, csrf, locale, clientName: authorization.clientName });
     } catch (error) {
       if (error instanceof BankPageError) {
+        request.auditError = 'INVALID_AUTHORIZATION_REQUEST';
         return sendPage(reply, 'error', {
           locale,
           status: 400,
@@ -50,6 +52,7 @@ export function authorizeRoute(app: FastifyInstance, deps: ScaDeps): void {
         });
       }
       if (error instanceof RedirectError) {
+        request.auditError = error.code;
         const parameters = {
           error: error.code,
           error_description: error.description,

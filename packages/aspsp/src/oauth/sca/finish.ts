@@ -36,6 +36,7 @@ export async function finish(
   outcome: Outcome,
 ): Promise<FastifyReply> {
   await deps.sessions.delete(session.id);
+  if ('error' in outcome) reply.request.auditError ??= outcome.error;
   const parameters =
     'code' in outcome
       ? { code: outcome.code }

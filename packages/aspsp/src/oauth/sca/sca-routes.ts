@@ -92,13 +92,17 @@ export function scaRoutes(app: FastifyInstance, deps: ScaDeps): void {
     try {
       const psu = await deps.coreBanking.findPsu(field(form, 'username') ?? '');
       if (!psu) {
+        request.auditError = 'UNKNOWN_USER';
         const left = await failed(reply, deps, session);
         if (left === undefined) return reply;
         return showLogin(reply, deps, await view(deps, context, messages(context.locale).unknownUser));
       }
+      request.auditParties = { clientId: session.clientId, psuId: psu.psuId };
       // A locked customer gets no SMS at all until the lock ends.
-      if (await deps.scaAttempts.lockedUntil(psu.psuId, deps.now()))
+      if (await deps.scaAttempts.lockedUntil(psu.psuId, deps.now())) {
+        request.auditError = 'SCA_LOCKED';
         return finish(reply, deps, session, LOCKED);
+      }
       const challenge = await deps.strongAuthentication.challenge(psu);
       await deps.sessions.update(session.id, {
         step: 'otp',
@@ -123,8 +127,12 @@ export function scaRoutes(app: FastifyInstance, deps: ScaDeps): void {
       const psu = await psuOf(deps, session);
       if (!psu) return finish(reply, deps, session, cancelled);
       const outcome = await checkCode(deps, psu, field(form, 'otp') ?? '');
-      if (outcome === 'locked') return finish(reply, deps, session, LOCKED);
+      if (outcome === 'locked') {
+        request.auditError = 'SCA_LOCKED';
+        return finish(reply, deps, session, LOCKED);
+      }
       if (outcome !== 'ok') {
+        request.auditError = 'WRONG_OTP';
         await deps.sessions.update(session.id, { lastActivityAt: deps.now() });
         const error = fill(messages(context.locale).wrongOtp, { left: outcome });
         return showOtp(reply, deps, await view(deps, context, error), session.otpDestination ?? '');
@@ -200,6 +208,8 @@ export function scaRoutes(app: FastifyInstance, deps: ScaDeps): void {
   app.get('/sca/timeout', async (request, reply) => {
     const cookie = readSessionCookie(request.headers.cookie);
     const session = cookie ? await deps.sessions.findByCookie(hashSecret(cookie)) : undefined;
+    if (session) request.auditParties = { clientId: session.clientId, psuId: session.psuId };
+    request.auditError = session ? 'INACTIVE' : 'SESSION_UNKNOWN';
     if (!session) {
       const locale = negotiateLocale(request.headers['accept-language']);
       return sendPage(reply, 'error', {
@@ -211,7 +221,7 @@ export function scaRoutes(app: FastifyInstance, deps: ScaDeps): void {
     return finish(reply, deps, session, inactivityOutcome(deps.inactivitySeconds));
   });
 
-  app.get('/sca/style.css', async (_request, reply) =>
+  app.get('/sca/style.css', { config: { audit: false } }, async (_request, reply) =>
     reply
       .header('content-type', 'text/css; charset=utf-8')
       .header('cache-control', 'public, max-age=3600')

@@ -39,7 +39,9 @@ export async function openContext(
   const text = messages(locale);
   const cookie = readSessionCookie(request.headers.cookie);
   const session = cookie ? await deps.sessions.findByCookie(hashSecret(cookie)) : undefined;
+  if (session) request.auditParties = { clientId: session.clientId, psuId: session.psuId };
   if (!session) {
+    request.auditError = 'SESSION_UNKNOWN';
     await sendPage(reply, 'error', {
       locale,
       status: 400,
@@ -50,6 +52,7 @@ export async function openContext(
   const form = (request.body ?? {}) as Form;
   const csrf = field(form, 'csrf');
   if (!csrf || !sameSecret(hashSecret(csrf), session.csrfHash) || session.step !== step) {
+    request.auditError = 'CSRF_OR_STEP_INVALID';
     await sendPage(reply, 'error', {
       locale,
       status: 403,
@@ -58,6 +61,7 @@ export async function openContext(
     return undefined;
   }
   if (isInactive(session, deps.now(), deps.inactivitySeconds)) {
+    request.auditError = 'INACTIVE';
     await finish(reply, deps, session, inactivityOutcome(deps.inactivitySeconds));
     return undefined;
   }
