@@ -13,9 +13,18 @@ function slowFundsReads(): CoreBanking {
   const bank = sandboxCoreBanking();
   return {
     ...bank,
-    subscription: async (psuId) => (await sleep(60)) ?? bank.subscription(psuId),
-    account: async (iban) => (await sleep(60)) ?? bank.account(iban),
-    position: async (iban) => (await sleep(60)) ?? bank.position(iban),
+    subscription: async (psuId) => {
+      await sleep(60);
+      return bank.subscription(psuId);
+    },
+    account: async (iban) => {
+      await sleep(60);
+      return bank.account(iban);
+    },
+    position: async (iban) => {
+      await sleep(60);
+      return bank.position(iban);
+    },
   };
 }
 

@@ -101,7 +101,9 @@ for (const engine of ENGINES) {
         });
         assert.equal(response.statusCode, 200, response.body);
         // The RSA QSealC is no longer the registered one: its keyId is unknown now.
-        assert.equal(errorOf(await call()).error, 'SIGNATURE_INVALID');
+        const replaced = errorOf(await call());
+        assert.equal(replaced.error, 'SIGNATURE_INVALID');
+        assert.match(replaced.message, /keyId matches no QSealC registered for PSDFR-ACPR-12345/);
       } finally {
         await bank.onboard(acme);
       }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
 import { describe, test } from 'node:test';
 import { type CoreBanking, CoreBankingUnavailable } from '../src/bank/core-banking.ts';
 import { sandboxCoreBanking } from '../src/bank/sandbox/sandbox-core-banking.ts';
@@ -76,11 +77,17 @@ describe('a failing or slow core banking system is CoreBankingUnavailable (503 I
     assert.deepEqual(asked, ['subscription', 'account']);
   });
 
-  test('a call of the request that hangs is cut at what is left of the budget', async () => {
-    const bank = withDeadline(sandboxCoreBanking(), 50);
+  test('a call of the request that hangs is cut at what is left of the budget, not at the whole budget', async () => {
+    let clock = 0;
+    // 10 s of budget, 9.95 s already spent: the hanging call (Iris's position) gets 50 ms.
+    const bank = withDeadline(sandboxCoreBanking(), 10_000, () => clock);
+    clock = 9_950;
+    const started = performance.now();
     await assert.rejects(bank.position('FR7613807008043001965411172'), {
       name: 'CoreBankingUnavailable',
-      message: "core banking did not answer position within the request's 50 ms",
+      message: "core banking did not answer position within the request's 10000 ms",
     });
+    // With the whole budget it would have waited 10 s.
+    assert.ok(performance.now() - started < 5_000);
   });
 });

@@ -22,6 +22,7 @@ export type { SignOptions } from './http-signature/sign.ts';
 export { signMessage } from './http-signature/sign.ts';
 export type { SignatureParameters } from './http-signature/signature-header.ts';
 export { formatSignatureHeader, parseSignatureHeader } from './http-signature/signature-header.ts';
+export { signingKeyProblem } from './http-signature/signing-key-policy.ts';
 export type { HeaderValue, SignableMessage } from './http-signature/signing-string.ts';
 export { findHeader, signingString } from './http-signature/signing-string.ts';
 export { headersToSign, requiredSignedHeaders } from './http-signature/stet-profile.ts';

@@ -135,6 +135,20 @@ describe('draft-cavage HTTP signatures as the STET profile uses them', () => {
     const sha256 = sign('sha256', Buffer.from(signingString(message, headers)), ecPrivate).toString('base64');
     const hs2019Sha256 = `keyId="${keyId}",algorithm="hs2019",headers="${headers.join(' ')}",signature="${sha256}"`;
     assert.equal(await withKey(ecPublic)(hs2019Sha256), 'accepted');
+    // Raw r‖s (IEEE P1363), as WebCrypto signs: 64 bytes on P-256.
+    const raw = sign('sha256', Buffer.from(signingString(message, headers)), {
+      key: ecPrivate,
+      dsaEncoding: 'ieee-p1363',
+    });
+    assert.equal(raw.length, 64);
+    const p1363 = `keyId="${keyId}",algorithm="ecdsa-sha256",headers="${headers.join(' ')}",signature="${raw.toString('base64')}"`;
+    assert.equal(await withKey(ecPublic)(p1363), 'accepted');
+    const flipped = Buffer.from(raw);
+    flipped[10] = (flipped[10] ?? 0) ^ 1;
+    assert.equal(
+      await withKey(ecPublic)(p1363.replace(raw.toString('base64'), flipped.toString('base64'))),
+      'signature-invalid',
+    );
     // Algorithm confusion: an ECDSA signature named rsa-sha256, an RSA key named ecdsa-sha256.
     assert.equal(
       await withKey(ecPublic)(ecHeader.replace('ecdsa-sha256', 'rsa-sha256')),

@@ -5,20 +5,18 @@ import type { HttpResponse } from './transport.ts';
 
 /**
  * Checks the bank's signature of a response (STET CR199): Digest of the body, and a Signature covering
- * `digest` and `x-request-id` that verifies with the bank's seal certificate you configured. A response
- * without a Signature passes unless `required` (the caller decides per method).
+ * `digest` and `x-request-id` that verifies with the bank's seal certificate you configured, on the
+ * `X-Request-ID` this request was sent with: a signed answer to another request, replayed, is refused.
+ * Says whether the response was signed at all; throws `ResponseSignatureError` when a signature fails.
  */
-export async function verifyResponseSignature(
+export async function checkResponseSignature(
   response: HttpResponse,
   bankSeal: KeyObject,
-  required: boolean,
-): Promise<void> {
+  sentRequestId: string,
+): Promise<'verified' | 'absent'> {
   const headers = response.headers as Record<string, string | string[] | undefined>;
   const signature = findHeader(headers, 'signature');
-  if (signature === undefined) {
-    if (required) throw new ResponseSignatureError('The bank did not sign this response (STET CR199)');
-    return;
-  }
+  if (signature === undefined) return 'absent';
   try {
     await verifyMessageSignature({ headers }, signature, {
       requiredHeaders: ['digest', 'x-request-id'],
@@ -30,4 +28,11 @@ export async function verifyResponseSignature(
       throw new ResponseSignatureError(`The bank's response signature is invalid: ${error.message}`);
     throw error;
   }
+  const answered = findHeader(headers, 'x-request-id');
+  if (answered !== sentRequestId) {
+    throw new ResponseSignatureError(
+      `The signed answer is for another request: X-Request-ID ${answered} instead of ${sentRequestId}`,
+    );
+  }
+  return 'verified';
 }

@@ -1,12 +1,17 @@
 import { createPublicKey, randomBytes } from 'node:crypto';
-import { isErrorModel, readEidasCertificate, serialAndIssuerKeyId } from '@openstet/protocol';
+import {
+  isErrorModel,
+  readEidasCertificate,
+  serialAndIssuerKeyId,
+  signingKeyProblem,
+} from '@openstet/protocol';
 import { API_METHODS, type ApiMethodName } from './api-methods.ts';
 import { type KeyPair, loadPem, type PemSource } from './credentials.ts';
-import { OAuthError, StetError } from './errors.ts';
+import { OAuthError, ResponseSignatureError, StetError } from './errors.ts';
 import { oauthClient } from './oauth-client.ts';
 import { generatePkce } from './pkce.ts';
 import { signedRequestHeaders } from './request-signature.ts';
-import { verifyResponseSignature } from './response-signature.ts';
+import { checkResponseSignature } from './response-signature.ts';
 import { memoryTokenStore, type StoredTokens, type TokenStore } from './token-store.ts';
 import { type HttpResponse, mutualTlsTransport } from './transport.ts';
 
@@ -71,17 +76,24 @@ export interface RawAnswer {
   readonly body: string;
   /** The `X-Request-ID` of the call. */
   readonly requestId: string;
+  /**
+   * The bank's signature of the answer (STET CR199) checked against `bankSealCertificate` and this
+   * request's X-Request-ID: `verified`, `invalid`, `absent`, or `unchecked` without a configured seal.
+   * Act on a `result` only when it is `verified`.
+   */
+  readonly responseSignature: 'verified' | 'invalid' | 'absent' | 'unchecked';
 }
 
 const DEFAULT_KEY = 'default';
 const REFRESH_MARGIN_MS = 60_000;
 
-function requestId(response: HttpResponse): string {
+/** The X-Request-ID the bank echoed, else the one the request was sent with. */
+function requestId(response: HttpResponse, sent: string): string {
   const value = response.headers['x-request-id'];
-  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+  return (Array.isArray(value) ? value[0] : value) || sent;
 }
 
-function stetError(response: HttpResponse): StetError {
+function stetError(response: HttpResponse, sentRequestId: string): StetError {
   let body: unknown;
   try {
     body = JSON.parse(response.body.toString('utf8'));
@@ -89,12 +101,12 @@ function stetError(response: HttpResponse): StetError {
     body = undefined;
   }
   return isErrorModel(body)
-    ? new StetError(response.status, body.error, body.message, requestId(response))
+    ? new StetError(response.status, body.error, body.message, requestId(response, sentRequestId))
     : new StetError(
         response.status,
         `HTTP_${response.status}`,
         `The bank answered ${response.status}`,
-        requestId(response),
+        requestId(response, sentRequestId),
       );
 }
 
@@ -142,6 +154,8 @@ export function createStetClient(options: StetClientOptions) {
   const bankSeal = options.bankSealCertificate
     ? createPublicKey(loadPem(options.bankSealCertificate))
     : undefined;
+  const sealProblem = bankSeal && signingKeyProblem(bankSeal);
+  if (sealProblem) throw new TypeError(`bankSealCertificate ${sealProblem}`);
   const verifiers = new Map<string, string>();
 
   const freshTokens = async (key: string): Promise<StoredTokens> => {
@@ -159,7 +173,10 @@ export function createStetClient(options: StetClientOptions) {
     return renewed;
   };
 
-  /** Signs and sends one request under the API base URL; a network failure is retried only when `retryable`. */
+  /**
+   * Signs and sends one request under the API base URL; a network failure is retried only when
+   * `retryable`. Returns the answer and the X-Request-ID it was sent with.
+   */
   const sendSigned = async (request: {
     method: string;
     path: string;
@@ -177,15 +194,26 @@ export function createStetClient(options: StetClientOptions) {
     });
     for (let attempt = 0; ; attempt++) {
       try {
-        return await transport.send({
+        const response = await transport.send({
           method: request.method,
           url: url.href,
           headers,
           ...(request.body !== undefined ? { body: request.body } : {}),
         });
+        return { response, sentRequestId: headers['x-request-id'] ?? '' };
       } catch (error) {
         if (!request.retryable || attempt >= (options.retries ?? 0)) throw error;
       }
+    }
+  };
+
+  const rawSignatureStatus = async (response: HttpResponse, sentRequestId: string) => {
+    if (!bankSeal) return 'unchecked' as const;
+    try {
+      return await checkResponseSignature(response, bankSeal, sentRequestId);
+    } catch (error) {
+      if (error instanceof ResponseSignatureError) return 'invalid' as const;
+      throw error;
     }
   };
 
@@ -208,13 +236,23 @@ export function createStetClient(options: StetClientOptions) {
     callOptions: CallOptions = {},
   ): Promise<{ readonly json: unknown; readonly requestId: string }> => {
     const key = callOptions.tokenKey ?? DEFAULT_KEY;
-    let response = await send(name, body, callOptions, (await freshTokens(key)).accessToken);
-    if (isInvalidToken(response) && (await store.get(key))?.refreshToken) {
-      response = await send(name, body, callOptions, (await refreshTokens(key)).accessToken);
+    let sent = await send(name, body, callOptions, (await freshTokens(key)).accessToken);
+    if (isInvalidToken(sent.response) && (await store.get(key))?.refreshToken) {
+      sent = await send(name, body, callOptions, (await refreshTokens(key)).accessToken);
     }
-    if (response.status < 200 || response.status >= 300) throw stetError(response);
-    if (bankSeal && API_METHODS[name].signedResponse) await verifyResponseSignature(response, bankSeal, true);
-    return { json: JSON.parse(response.body.toString('utf8')), requestId: requestId(response) };
+    const { response, sentRequestId } = sent;
+    if (response.status < 200 || response.status >= 300) throw stetError(response, sentRequestId);
+    if (
+      bankSeal &&
+      API_METHODS[name].signedResponse &&
+      (await checkResponseSignature(response, bankSeal, sentRequestId)) === 'absent'
+    ) {
+      throw new ResponseSignatureError('The bank did not sign this response (STET CR199)');
+    }
+    return {
+      json: JSON.parse(response.body.toString('utf8')),
+      requestId: requestId(response, sentRequestId),
+    };
   };
 
   return Object.freeze({
@@ -318,7 +356,7 @@ export function createStetClient(options: StetClientOptions) {
         headers: { 'content-type': 'application/json' },
         body,
       });
-      if (response.status !== 201) throw stetError(response);
+      if (response.status !== 201) throw stetError(response, '');
       return JSON.parse(response.body.toString('utf8'));
     },
     /**
@@ -334,7 +372,7 @@ export function createStetClient(options: StetClientOptions) {
     async rawCall(request: RawRequest): Promise<RawAnswer> {
       const accessToken =
         request.accessToken ?? (await store.get(request.tokenKey ?? DEFAULT_KEY))?.accessToken ?? '';
-      const response = await sendSigned({
+      const { response, sentRequestId } = await sendSigned({
         method: request.method,
         path: request.path,
         body: request.body,
@@ -346,7 +384,8 @@ export function createStetClient(options: StetClientOptions) {
         status: response.status,
         headers: response.headers,
         body: response.body.toString('utf8'),
-        requestId: requestId(response),
+        requestId: requestId(response, sentRequestId),
+        responseSignature: await rawSignatureStatus(response, sentRequestId),
       };
     },
     /** Closes the keep-alive connections. @example bank.close(); */

@@ -203,7 +203,20 @@ describe('the TPP SDK against the real sandbox over real TLS', () => {
       }),
     });
     assert.deepEqual([covered.status, JSON.parse(covered.body).result], [200, true]);
-    assert.equal(typeof covered.headers.signature, 'string');
+    assert.equal(covered.responseSignature, 'verified');
+    assert.equal(get.responseSignature, 'absent', 'the bank signs 2xx answers only');
+    const otherSeal = client({ bankSealCertificate: qseal.certificatePem });
+    await login(otherSeal);
+    const wrongSeal = await otherSeal.rawCall({
+      method: 'POST',
+      path: '/v1.4.2/funds-confirmations',
+      body: JSON.stringify({
+        paymentCoverageRequestId: 'x3',
+        instructedAmount: { currency: 'EUR', amount: COVERED.amount },
+        accountId: { iban: COVERED.iban },
+      }),
+    });
+    assert.deepEqual([wrongSeal.status, wrongSeal.responseSignature], [200, 'invalid']);
   });
 
   test('an answer signed by another key than the bank seal configured is rejected', async () => {

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { type CoreBanking, CoreBankingUnavailable } from './core-banking.ts';
 import type { StrongAuthentication } from './strong-authentication.ts';
 
@@ -43,7 +44,8 @@ export function withTimeout(coreBanking: CoreBanking, ms: number): CoreBanking {
 export function withDeadline(
   coreBanking: CoreBanking,
   ms: number,
-  now: () => number = Date.now,
+  // A monotonic clock: a wall-clock step (NTP) must neither stretch nor cut the budget.
+  now: () => number = () => performance.now(),
 ): CoreBanking {
   const deadline = now() + ms;
   return boundedConnector(coreBanking, (operation, run) =>

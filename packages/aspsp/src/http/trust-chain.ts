@@ -4,6 +4,7 @@ import {
   HttpSignatureError,
   type Psd2Role,
   requiredSignedHeaders,
+  signingKeyProblem,
   signMessage,
   verifyMessageSignature,
 } from '@openstet/protocol';
@@ -74,6 +75,13 @@ function keyResolver(tpp: TppIdentity, signer: SigningCertificate | undefined, n
         'Your registered QSealC is expired or no longer trusted: register a new one',
       );
     }
+    // Registered before the key rules applied: a weak key signs nothing any more.
+    const keyProblem = signingKeyProblem(signer.certificate.publicKey);
+    if (keyProblem)
+      throw new HttpSignatureError(
+        'signature-invalid',
+        `Your registered QSealC ${keyProblem}: register a new one`,
+      );
     return signer.certificate.publicKey;
   };
 }

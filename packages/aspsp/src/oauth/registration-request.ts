@@ -1,6 +1,5 @@
-import { type EidasCertificate, readEidasCertificate } from '@openstet/protocol';
+import { type EidasCertificate, readEidasCertificate, signingKeyProblem } from '@openstet/protocol';
 import { ApiError } from '../http/api-error.ts';
-import { signingKeyProblem } from '../trust/signing-key-policy.ts';
 import type { TrustStore } from '../trust/trust-store.ts';
 
 /** RFC 7591 §3.2.2 error codes, carried in the ErrorModel `error` field. */

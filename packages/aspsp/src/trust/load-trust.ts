@@ -1,10 +1,9 @@
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { pemBlocks, readEidasCertificate, serialAndIssuerKeyId } from '@openstet/protocol';
+import { pemBlocks, readEidasCertificate, serialAndIssuerKeyId, signingKeyProblem } from '@openstet/protocol';
 import type { Config } from '../config.ts';
 import type { TrustChainDeps } from '../http/trust-chain.ts';
 import type { SandboxPki } from './sandbox-pki.ts';
-import { signingKeyProblem } from './signing-key-policy.ts';
 import { createTrustStore, type TrustStore } from './trust-store.ts';
 
 /** Trusted QTSP CAs: the sandbox test CA (unless disabled) and every certificate of the configured files. */
@@ -37,8 +36,7 @@ export function loadBankSeal(
   const publicKey = createPublicKey(seal.certificatePem);
   const problem = signingKeyProblem(publicKey);
   if (problem) throw new Error(`The bank's QSealC ${problem}`);
-  const spki = (key: typeof publicKey) => key.export({ type: 'spki', format: 'der' });
-  if (!spki(createPublicKey(privateKey)).equals(spki(publicKey)))
+  if (!createPublicKey(privateKey).equals(publicKey))
     throw new Error("OPENSTET_SEAL_KEY_FILE is not the private key of OPENSTET_SEAL_CERT_FILE's certificate");
   // The algorithm follows the key: rsa-sha256 for RSA (the STET profile), ecdsa-sha256 for EC.
   return { keyId: serialAndIssuerKeyId(readEidasCertificate(seal.certificatePem)), privateKey };

@@ -4,8 +4,9 @@ import { constants, type KeyObject, sign, verify } from 'node:crypto';
  * The signature algorithms of a draft-cavage `Signature` header, for the two key types an eIDAS QSealC
  * carries (ETSI TS 119 312: RSA and ECDSA):
  * - `rsa-sha256`: RSASSA-PKCS1-v1_5 with SHA-256, the STET profile, with an RSA key;
- * - `ecdsa-sha256`: ECDSA with SHA-256, signature DER-encoded as node:crypto and Joyent's http-signature
- *   write it, with an EC key (P-256 in practice);
+ * - `ecdsa-sha256`: ECDSA with SHA-256, with an EC key (P-256 in practice). Signed DER-encoded, as
+ *   node:crypto, OpenSSL and Joyent's http-signature write it; verified DER or raw r‖s (IEEE P1363, as
+ *   WebCrypto and .NET write it);
  * - `hs2019`: the algorithm follows the key (draft-cavage-http-signatures-12 §2.3): the draft names
  *   RSASSA-PSS with SHA-512 and ECDSA with SHA-512, while many TPPs send SHA-256 under that name, so a
  *   verifier accepts either.
@@ -31,6 +32,9 @@ const PSS_SHA512: Scheme = {
 };
 const ECDSA_SHA256: Scheme = { hash: 'sha256', options: {} };
 const ECDSA_SHA512: Scheme = { hash: 'sha512', options: {} };
+const P1363 = { dsaEncoding: 'ieee-p1363' } as const;
+const ECDSA_SHA256_P1363: Scheme = { hash: 'sha256', options: P1363 };
+const ECDSA_SHA512_P1363: Scheme = { hash: 'sha512', options: P1363 };
 
 /** What a signer produces, by algorithm and key type; absent where the pair is not allowed. */
 const SIGNING: Readonly<Record<SignatureAlgorithm, Partial<Record<KeyType, Scheme>>>> = {
@@ -42,13 +46,13 @@ const SIGNING: Readonly<Record<SignatureAlgorithm, Partial<Record<KeyType, Schem
 /** What a verifier accepts, in the order tried; no algorithm parameter reads as hs2019. */
 const VERIFYING: Readonly<Record<SignatureAlgorithm, Partial<Record<KeyType, readonly Scheme[]>>>> = {
   'rsa-sha256': { rsa: [PKCS1_SHA256] },
-  'ecdsa-sha256': { ec: [ECDSA_SHA256] },
+  'ecdsa-sha256': { ec: [ECDSA_SHA256, ECDSA_SHA256_P1363] },
   hs2019: {
     rsa: [
       { hash: 'sha512', options: { ...PSS_SHA512.options, saltLength: constants.RSA_PSS_SALTLEN_AUTO } },
       PKCS1_SHA256,
     ],
-    ec: [ECDSA_SHA512, ECDSA_SHA256],
+    ec: [ECDSA_SHA512, ECDSA_SHA256, ECDSA_SHA512_P1363, ECDSA_SHA256_P1363],
   },
 };
 
