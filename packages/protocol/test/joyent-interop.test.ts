@@ -42,7 +42,10 @@ describe('HTTP signatures interoperate with the Joyent http-signature package', 
     'psu-ip-address': '198.51.100.7',
   });
 
-  test('a request signed by Joyent verifies with our verifier (keyId with commas inside the quotes)', async () => {
+  const names = ['(request-target)', 'date', 'x-request-id', 'digest', 'psu-ip-address'];
+
+  /** The base headers and a `signature` header that Joyent's signer added, as a Joyent-based TPP sends them. */
+  const joyentSigned = (key: string, algorithm: 'rsa-sha256' | 'ecdsa-sha256') => {
     const headers: Record<string, string> = baseHeaders();
     const clientRequest = {
       method: 'POST',
@@ -52,17 +55,21 @@ describe('HTTP signatures interoperate with the Joyent http-signature package', 
         headers[name.toLowerCase()] = value;
       },
     };
-    const names = ['(request-target)', 'date', 'x-request-id', 'digest', 'psu-ip-address'];
     httpSignature.sign(
       clientRequest as never,
       {
-        key: qsealc.privateKeyPem,
+        key,
         keyId,
-        algorithm: 'rsa-sha256',
+        algorithm,
         headers: names,
         authorizationHeaderName: 'Signature',
       } as never,
     );
+    return headers;
+  };
+
+  test('a request signed by Joyent verifies with our verifier (keyId with commas inside the quotes)', async () => {
+    const headers = joyentSigned(qsealc.privateKeyPem, 'rsa-sha256');
     const signature = headers.signature;
     assert.ok(signature?.includes(`keyId="${keyId}"`));
     const { signature: _signature, ...rest } = headers;
@@ -97,27 +104,7 @@ describe('HTTP signatures interoperate with the Joyent http-signature package', 
 
   test('with an EC (P-256) QSealC, ecdsa-sha256 goes both ways: Joyent to us and us to Joyent', async () => {
     const { ecQsealc } = await testPki();
-    const names = ['(request-target)', 'date', 'x-request-id', 'digest', 'psu-ip-address'];
-    const headers: Record<string, string> = baseHeaders();
-    const clientRequest = {
-      method: 'POST',
-      path,
-      getHeader: (name: string) => headers[name.toLowerCase()],
-      setHeader: (name: string, value: string) => {
-        headers[name.toLowerCase()] = value;
-      },
-    };
-    httpSignature.sign(
-      clientRequest as never,
-      {
-        key: ecQsealc.privateKeyPem,
-        keyId,
-        algorithm: 'ecdsa-sha256',
-        headers: names,
-        authorizationHeaderName: 'Signature',
-      } as never,
-    );
-    const { signature: joyentSignature, ...rest } = headers;
+    const { signature: joyentSignature, ...rest } = joyentSigned(ecQsealc.privateKeyPem, 'ecdsa-sha256');
     const verified = await verifyMessageSignature(
       { method: 'POST', target: path, headers: rest },
       joyentSignature,

@@ -22,6 +22,24 @@ const MARC = 'D0999990I0';
 const COVERED = { iban: 'FR7613807008043001965405255', amount: '458.99', currency: 'EUR' } as const;
 const NOT_COVERED = { iban: 'FR7613807008043001965405158', amount: '4179.01', currency: 'EUR' } as const;
 
+/** Acme's client for a sandbox, checking the bank's seal unless told otherwise. */
+function clientOf(
+  sandbox: Sandbox,
+  overrides: { tokenStore?: TokenStore; bankSealCertificate?: string } = {},
+): StetClient {
+  const { server, ca, qwac, qseal, bankSeal } = sandbox;
+  return createStetClient({
+    apiBaseUrl: `${server.mtlsUrl}/stet/psd2`,
+    authorizationServer: server.publicUrl,
+    clientId: 'PSDFR-ACPR-12345',
+    qwac: { certificate: qwac.certificatePem, privateKey: qwac.privateKeyPem },
+    qseal: { certificate: qseal.certificatePem, privateKey: qseal.privateKeyPem },
+    ca,
+    bankSealCertificate: bankSeal,
+    ...overrides,
+  });
+}
+
 describe('the TPP SDK against the real sandbox over real TLS', () => {
   let sandbox: Sandbox;
   let server: RunningServer;
@@ -32,16 +50,7 @@ describe('the TPP SDK against the real sandbox over real TLS', () => {
   const clients: StetClient[] = [];
 
   const client = (overrides: { tokenStore?: TokenStore; bankSealCertificate?: string } = {}) => {
-    const bank = createStetClient({
-      apiBaseUrl: `${server.mtlsUrl}/stet/psd2`,
-      authorizationServer: server.publicUrl,
-      clientId: 'PSDFR-ACPR-12345',
-      qwac: { certificate: qwac.certificatePem, privateKey: qwac.privateKeyPem },
-      qseal: { certificate: qseal.certificatePem, privateKey: qseal.privateKeyPem },
-      ca,
-      bankSealCertificate: bankSeal,
-      ...overrides,
-    });
+    const bank = clientOf(sandbox, overrides);
     clients.push(bank);
     return bank;
   };
@@ -193,29 +202,22 @@ describe('the TPP SDK against the real sandbox over real TLS', () => {
     });
     assert.equal(unknownToken.status, 401);
     assert.match(String(unknownToken.headers['www-authenticate']), /invalid_token/);
-    const covered = await bank.rawCall({
+    const coveredCheck = (id: string) => ({
       method: 'POST',
       path: '/v1.4.2/funds-confirmations',
       body: JSON.stringify({
-        paymentCoverageRequestId: 'x2',
+        paymentCoverageRequestId: id,
         instructedAmount: { currency: 'EUR', amount: COVERED.amount },
         accountId: { iban: COVERED.iban },
       }),
     });
+    const covered = await bank.rawCall(coveredCheck('x2'));
     assert.deepEqual([covered.status, JSON.parse(covered.body).result], [200, true]);
     assert.equal(covered.responseSignature, 'verified');
     assert.equal(get.responseSignature, 'absent', 'the bank signs 2xx answers only');
     const otherSeal = client({ bankSealCertificate: qseal.certificatePem });
     await login(otherSeal);
-    const wrongSeal = await otherSeal.rawCall({
-      method: 'POST',
-      path: '/v1.4.2/funds-confirmations',
-      body: JSON.stringify({
-        paymentCoverageRequestId: 'x3',
-        instructedAmount: { currency: 'EUR', amount: COVERED.amount },
-        accountId: { iban: COVERED.iban },
-      }),
-    });
+    const wrongSeal = await otherSeal.rawCall(coveredCheck('x3'));
     assert.deepEqual([wrongSeal.status, wrongSeal.responseSignature], [200, 'invalid']);
   });
 
@@ -255,16 +257,8 @@ describe('the TPP SDK with ECDSA P-256 seals on both sides (the TPP QSealC and t
   after(() => sandbox?.close());
 
   test('requests are signed ecdsa-sha256, the bank verifies them, and the SDK verifies the bank ecdsa seal', async () => {
-    const { server, ca, qwac, qseal, bankSeal } = sandbox;
-    const bank = createStetClient({
-      apiBaseUrl: `${server.mtlsUrl}/stet/psd2`,
-      authorizationServer: server.publicUrl,
-      clientId: 'PSDFR-ACPR-12345',
-      qwac: { certificate: qwac.certificatePem, privateKey: qwac.privateKeyPem },
-      qseal: { certificate: qseal.certificatePem, privateKey: qseal.privateKeyPem },
-      ca,
-      bankSealCertificate: bankSeal,
-    });
+    const { ca, qseal, bankSeal } = sandbox;
+    const bank = clientOf(sandbox);
     try {
       assert.equal(createPublicKey(bankSeal).asymmetricKeyType, 'ec');
       const headers = await signedRequestHeaders(
