@@ -95,7 +95,41 @@ function mtlsListener(services: Services, deps: AppDeps): FastifyInstance {
   tokenRoute(app, { ...services, clientCredentialsRoles: config.clientCredentialsRoles });
   revokeRoute(app, services);
   fundsConfirmationRoutes(app, services);
+  scheduleHousekeeping(app, services);
   return app;
+}
+
+/**
+ * Deletes expired codes, tokens, consents and SCA sessions (store/housekeeping.ts) once the listener is
+ * ready, then every `OPENSTET_PURGE_INTERVAL_SECONDS`; a failure is logged and the next tick tries again.
+ */
+function scheduleHousekeeping(app: FastifyInstance, services: Services): void {
+  const intervalMs = services.config.purgeIntervalSeconds * 1000;
+  if (intervalMs <= 0) return;
+  const purge = async () => {
+    try {
+      app.log.info({ purged: await services.purgeExpired() }, 'housekeeping: expired records deleted');
+    } catch (error) {
+      app.log.error({ err: error }, 'housekeeping failed: will retry');
+    }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  const tick = () => {
+    running ??= purge().finally(() => {
+      running = undefined;
+    });
+  };
+  app.addHook('onReady', async () => {
+    tick();
+    timer = setInterval(tick, intervalMs);
+    timer.unref();
+  });
+  // The database closes after the listeners: a purge under way finishes first.
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await running;
+  });
 }
 
 type Audited = FastifyInstance & { flushAudit(): Promise<void> };

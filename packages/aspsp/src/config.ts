@@ -46,6 +46,8 @@ export interface Config {
   readonly tppRateLimit: number;
   /** Requests per minute one address may make to /authorize and the SCA pages. */
   readonly psuRateLimit: number;
+  /** How often expired codes, tokens, consents and SCA sessions are deleted; 0 never (the bank's own job). */
+  readonly purgeIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -158,5 +160,6 @@ export function loadConfig(env: Env = process.env): Config {
     coreBankingTimeoutMs: positiveInteger(env, 'OPENSTET_CORE_BANKING_TIMEOUT_MS', 2000),
     tppRateLimit: positiveInteger(env, 'OPENSTET_TPP_RATE_LIMIT', 100_000),
     psuRateLimit: positiveInteger(env, 'OPENSTET_PSU_RATE_LIMIT', 600),
+    purgeIntervalSeconds: seconds(env, 'OPENSTET_PURGE_INTERVAL_SECONDS', 3600),
   });
 }

@@ -11,6 +11,7 @@ import { auditRepository } from './store/audit-repository.ts';
 import { clientRepository } from './store/client-repository.ts';
 import { codeRepository } from './store/code-repository.ts';
 import { consentRepository } from './store/consent-repository.ts';
+import { purgeExpired } from './store/housekeeping.ts';
 import type { Store } from './store/open-store.ts';
 import { scaAttemptRepository } from './store/sca-attempt-repository.ts';
 import { scaSessionRepository } from './store/sca-session-repository.ts';
@@ -88,6 +89,7 @@ export function createServices(config: Config, deps: ServiceDeps) {
     codes: codeRepository(db),
     tokens: tokenRepository(db),
     audit: auditRepository(db),
+    purgeExpired: () => purgeExpired(db, now()),
     /** For the PSU pages: each call bounded to the timeout. */
     coreBanking: withTimeout(coreBanking, config.coreBankingTimeoutMs),
     /** For one API request: all its calls bounded to the timeout together. */

@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { type Kysely, sql } from 'kysely';
+import { purgeExpired } from '../src/store/housekeeping.ts';
+import type { Store } from '../src/store/open-store.ts';
+import type { Database } from '../src/store/schema.ts';
+import { injectApp } from './helpers/inject-app.ts';
+import { ENGINES, testStore } from './helpers/stores.ts';
+
+const NOW = new Date('2026-11-24T12:00:00Z');
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
+
+async function consent(db: Kysely<Database>, id: string, createdAt: Date): Promise<void> {
+  await db
+    .insertInto('consents')
+    .values({
+      id,
+      psu_id: 'psu-marc',
+      client_id: 'PSDFR-ACPR-12345',
+      role: 'cbpii',
+      scopes: sql`array['cbpii']`,
+      accounts: sql`array['FR7613807008043001965405158']`,
+      sca_at: createdAt,
+      created_at: createdAt,
+      revoked_at: null,
+    })
+    .execute();
+}
+
+async function code(
+  db: Kysely<Database>,
+  codeHash: string,
+  consentId: string,
+  expiresAt: Date,
+): Promise<void> {
+  await db
+    .insertInto('authorization_codes')
+    .values({
+      code_hash: codeHash,
+      client_id: 'PSDFR-ACPR-12345',
+      redirect_uri: 'https://tpp.example/callback',
+      code_challenge: null,
+      consent_id: consentId,
+      expires_at: expiresAt,
+      used_at: null,
+    })
+    .execute();
+}
+
+async function pair(
+  db: Kysely<Database>,
+  id: string,
+  consentId: string,
+  times: { access: Date; refresh: Date | null; revoked?: Date },
+): Promise<void> {
+  await db
+    .insertInto('token_pairs')
+    .values({
+      id,
+      access_hash: `access-${id}`,
+      refresh_hash: times.refresh ? `refresh-${id}` : null,
+      client_id: 'PSDFR-ACPR-12345',
+      role: 'cbpii',
+      scopes: sql`array['cbpii']`,
+      psu_id: 'psu-marc',
+      consent_id: consentId,
+      accounts: sql`array['FR7613807008043001965405158']`,
+      code_hash: null,
+      certificate_thumbprint: 'AB:CD',
+      access_expires_at: times.access,
+      refresh_expires_at: times.refresh,
+      revoked_at: times.revoked ?? null,
+    })
+    .execute();
+}
+
+async function session(db: Kysely<Database>, id: string, lastActivityAt: Date): Promise<void> {
+  await db
+    .insertInto('sca_sessions')
+    .values({
+      id,
+      cookie_hash: `cookie-${id}`,
+      csrf_hash: `csrf-${id}`,
+      client_id: 'PSDFR-ACPR-12345',
+      redirect_uri: 'https://tpp.example/callback',
+      scopes: sql`array['cbpii']`,
+      state: null,
+      code_challenge: null,
+      step: 'login',
+      psu_id: null,
+      otp_destination: null,
+      last_activity_at: lastActivityAt,
+    })
+    .execute();
+}
+
+const ids = async (db: Kysely<Database>) => ({
+  codes: (await db.selectFrom('authorization_codes').select('code_hash').orderBy('code_hash').execute()).map(
+    (row) => row.code_hash,
+  ),
+  pairs: (await db.selectFrom('token_pairs').select('id').orderBy('id').execute()).map((row) => row.id),
+  consents: (await db.selectFrom('consents').select('id').orderBy('id').execute()).map((row) => row.id),
+  sessions: (await db.selectFrom('sca_sessions').select('id').orderBy('id').execute()).map((row) => row.id),
+});
+
+for (const engine of ENGINES) {
+  describe(`housekeeping deletes what can no longer serve, and nothing else (${engine})`, () => {
+    let store: Store;
+    before(async () => {
+      store = await testStore(engine);
+    });
+    after(() => store.close());
+
+    test('codes, token pairs, consents and SCA sessions past their grace go; live and recent ones stay', async () => {
+      const { db } = store;
+      await consent(db, 'consent-live', at(-200 * DAY));
+      await consent(db, 'consent-of-code', at(-2 * DAY));
+      await consent(db, 'consent-orphan-old', at(-2 * DAY));
+      await consent(db, 'consent-orphan-new', at(-HOUR));
+      await code(db, 'code-expired-2d', 'consent-of-code', at(-2 * DAY));
+      await code(db, 'code-expired-1h', 'consent-of-code', at(-HOUR));
+      await pair(db, 'pair-live', 'consent-live', { access: at(HOUR), refresh: at(100 * DAY) });
+      await pair(db, 'pair-refresh-dead', 'consent-live', { access: at(-181 * DAY), refresh: at(-2 * DAY) });
+      await pair(db, 'pair-revoked-2d', 'consent-live', {
+        access: at(HOUR),
+        refresh: at(100 * DAY),
+        revoked: at(-2 * DAY),
+      });
+      await pair(db, 'pair-revoked-1h', 'consent-live', {
+        access: at(HOUR),
+        refresh: at(100 * DAY),
+        revoked: at(-HOUR),
+      });
+      await pair(db, 'pair-client-credentials-dead', 'consent-live', { access: at(-2 * DAY), refresh: null });
+      await session(db, 'session-abandoned', at(-2 * HOUR));
+      await session(db, 'session-active', at(-60_000));
+
+      assert.deepEqual(await purgeExpired(db, NOW), { codes: 1, tokenPairs: 3, consents: 1, scaSessions: 1 });
+      assert.deepEqual(await ids(db), {
+        codes: ['code-expired-1h'],
+        pairs: ['pair-live', 'pair-revoked-1h'],
+        consents: ['consent-live', 'consent-of-code', 'consent-orphan-new'],
+        sessions: ['session-active'],
+      });
+      // Run again (another instance, the next tick): nothing left to delete.
+      assert.deepEqual(await purgeExpired(db, NOW), { codes: 0, tokenPairs: 0, consents: 0, scaSessions: 0 });
+    });
+  });
+}
+
+test('the bank purges once its listener is ready, and finishes before it closes', async () => {
+  const bank = await injectApp(ENGINES[0] ?? 'PGlite');
+  try {
+    const { codes } = bank.app.services;
+    await codes.save({
+      codeHash: 'code-of-last-week',
+      clientId: 'PSDFR-ACPR-12345',
+      redirectUri: 'https://tpp.example/callback',
+      codeChallenge: undefined,
+      consentId: 'consent-x',
+      expiresAt: new Date(Date.now() - 7 * DAY),
+    });
+    await bank.app.mtls.ready();
+    await bank.app.mtls.close();
+    assert.equal(await codes.consume('code-of-last-week', new Date()), undefined);
+  } finally {
+    await bank.close();
+  }
+});
