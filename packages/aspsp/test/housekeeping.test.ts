@@ -53,7 +53,7 @@ async function pair(
   db: Kysely<Database>,
   id: string,
   consentId: string,
-  times: { access: Date; refresh: Date | null; revoked?: Date },
+  times: { access: Date; refresh: Date | null; revoked?: Date; codeHash?: string },
 ): Promise<void> {
   await db
     .insertInto('token_pairs')
@@ -67,7 +67,7 @@ async function pair(
       psu_id: 'psu-marc',
       consent_id: consentId,
       accounts: sql`array['FR7613807008043001965405158']`,
-      code_hash: null,
+      code_hash: times.codeHash ?? null,
       certificate_thumbprint: 'AB:CD',
       access_expires_at: times.access,
       refresh_expires_at: times.refresh,
@@ -121,7 +121,13 @@ for (const engine of ENGINES) {
       await consent(db, 'consent-orphan-new', at(-HOUR));
       await code(db, 'code-expired-2d', 'consent-of-code', at(-2 * DAY));
       await code(db, 'code-expired-1h', 'consent-of-code', at(-HOUR));
-      await pair(db, 'pair-live', 'consent-live', { access: at(HOUR), refresh: at(100 * DAY) });
+      // Exchanged 100 days ago: kept while its pair lives, so that a replay still revokes the pair.
+      await code(db, 'code-of-live-pair', 'consent-live', at(-100 * DAY));
+      await pair(db, 'pair-live', 'consent-live', {
+        access: at(HOUR),
+        refresh: at(100 * DAY),
+        codeHash: 'code-of-live-pair',
+      });
       await pair(db, 'pair-refresh-dead', 'consent-live', { access: at(-181 * DAY), refresh: at(-2 * DAY) });
       await pair(db, 'pair-revoked-2d', 'consent-live', {
         access: at(HOUR),
@@ -139,7 +145,7 @@ for (const engine of ENGINES) {
 
       assert.deepEqual(await purgeExpired(db, NOW), { codes: 1, tokenPairs: 3, consents: 1, scaSessions: 1 });
       assert.deepEqual(await ids(db), {
-        codes: ['code-expired-1h'],
+        codes: ['code-expired-1h', 'code-of-live-pair'],
         pairs: ['pair-live', 'pair-revoked-1h'],
         consents: ['consent-live', 'consent-of-code', 'consent-orphan-new'],
         sessions: ['session-active'],

@@ -2,9 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
 /**
- * How long a dead record stays before it is deleted: past its expiry (or revocation) a day still lets a
- * replayed authorization code be recognised as a replay (and its tokens revoked, RFC 6749 §4.1.2), and
- * leaves support a day to look at what just happened. The audit trail keeps every call meanwhile.
+ * How long a dead record stays before it is deleted: a day, to leave support a day to look at what just
+ * happened. The audit trail keeps every call meanwhile.
  */
 export const PURGE_GRACE_MS = 86_400_000;
 /** SCA sessions the customer left (tab closed): an hour, as `GET /authorize` already uses. */
@@ -21,14 +20,15 @@ export interface PurgeReport {
 const count = (result: { numDeletedRows: bigint }) => Number(result.numDeletedRows);
 
 /**
- * Deletes what can no longer serve: authorization codes expired a day ago; token pairs a day after
- * their refresh token expired (or their access token, without one) or they were revoked; consents no
- * code or token refers to any more, a day old; SCA sessions idle for an hour. Never the audit trail, the
+ * Deletes what can no longer serve: token pairs a day after their refresh token expired (or their access
+ * token, without one) or they were revoked; authorization codes expired a day ago that no remaining pair
+ * was issued from; consents no code or token refers to any more, a day old; SCA sessions idle for an hour. Never the audit trail, the
  * register, the TPP registrations or the SCA lockout counters. Idempotent: several instances may run it.
  */
 export async function purgeExpired(db: Kysely<Database>, now: Date): Promise<PurgeReport> {
   const dead = new Date(now.getTime() - PURGE_GRACE_MS);
-  const codes = await db.deleteFrom('authorization_codes').where('expires_at', '<', dead).executeTakeFirst();
+  // A code stays as long as a token pair issued from it: replayed any time, it still revokes them
+  // (RFC 6749 §4.1.2). The pairs go first, so a code whose pairs just died goes in the same run.
   const tokenPairs = await db
     .deleteFrom('token_pairs')
     .where((row) =>
@@ -37,6 +37,20 @@ export async function purgeExpired(db: Kysely<Database>, now: Date): Promise<Pur
         row('refresh_expires_at', '<', dead),
         row.and([row('refresh_expires_at', 'is', null), row('access_expires_at', '<', dead)]),
       ]),
+    )
+    .executeTakeFirst();
+  const codes = await db
+    .deleteFrom('authorization_codes')
+    .where('expires_at', '<', dead)
+    .where((row) =>
+      row.not(
+        row.exists(
+          row
+            .selectFrom('token_pairs')
+            .select('id')
+            .whereRef('token_pairs.code_hash', '=', 'authorization_codes.code_hash'),
+        ),
+      ),
     )
     .executeTakeFirst();
   const consents = await db
