@@ -51,7 +51,7 @@ export interface App {
 function publicListener(services: Services, deps: AppDeps): FastifyInstance {
   const app = fastifyInstance(deps.logger, deps.tls?.public);
   const { config } = services;
-  const audit = installAuditTrail(app, services.audit);
+  const audit = installAuditTrail(app, services.audit, { interactionsOnly: true });
   app.decorate('flushAudit', audit.flush);
   app.addHook(
     'onRequest',

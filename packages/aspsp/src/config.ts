@@ -84,6 +84,18 @@ function positiveInteger(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/** Whole seconds, 0 (off) to 2 147 483: a timer of more than 2^31 - 1 ms would fire every millisecond. */
+function purgeInterval(env: Env): number {
+  const raw = env.OPENSTET_PURGE_INTERVAL_SECONDS;
+  if (raw === undefined || raw === '') return 3600;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 2_147_483)
+    throw new ConfigError(
+      `OPENSTET_PURGE_INTERVAL_SECONDS must be a whole number of seconds from 0 (off) to 2147483, got "${raw}"`,
+    );
+  return value;
+}
+
 function list(env: Env, name: string): string[] {
   return (env[name] ?? '')
     .split(',')
@@ -160,6 +172,6 @@ export function loadConfig(env: Env = process.env): Config {
     coreBankingTimeoutMs: positiveInteger(env, 'OPENSTET_CORE_BANKING_TIMEOUT_MS', 2000),
     tppRateLimit: positiveInteger(env, 'OPENSTET_TPP_RATE_LIMIT', 100_000),
     psuRateLimit: positiveInteger(env, 'OPENSTET_PSU_RATE_LIMIT', 600),
-    purgeIntervalSeconds: seconds(env, 'OPENSTET_PURGE_INTERVAL_SECONDS', 3600),
+    purgeIntervalSeconds: purgeInterval(env),
   });
 }

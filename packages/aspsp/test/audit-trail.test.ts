@@ -83,5 +83,45 @@ for (const engine of ENGINES) {
       for (const typed of ['87654321', MARC.otp, 'D0000000X0', MARC.id, 'audit-1'])
         assert.ok(!stored.includes(typed), `"${typed}" is not in the trail`);
     });
+
+    test('refusals before and after the login: a redirected /authorize refusal, a forged form, inactivity; scans are not recorded', async () => {
+      const plain = await bank.app.public.inject({
+        method: 'GET',
+        url: authorizeUrl(bank.pki.acme, { codeChallenge: 'x'.repeat(43), codeChallengeMethod: 'plain' }),
+      });
+      const browser = new Browser(bank);
+      await browser.get(authorizeUrl(bank.pki.acme));
+      const forged = await bank.app.public.inject({
+        method: 'POST',
+        url: '/sca/login',
+        headers: { cookie: browser.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'csrf=forged&username=D0999990I0&action=approve',
+      });
+      const timeout = await browser.get('/sca/timeout');
+      const scan = await bank.app.public.inject({ method: 'GET', url: '/wp-login.php' });
+      const discovery = await bank.app.public.inject({
+        method: 'GET',
+        url: '/.well-known/oauth-authorization-server',
+      });
+      await bank.app.flushAudit();
+      const events = await bank.app.services.audit.recent(100);
+      const line = (response: typeof plain) => {
+        const event = events.find((candidate) => candidate.requestId === response.headers['x-request-id']);
+        return (
+          event &&
+          `${event.path} ${event.status} ${event.clientId ?? '-'} ${event.psuId ?? '-'} ${event.error ?? '-'}`
+        );
+      };
+      assert.deepEqual(
+        [line(plain), line(forged), line(timeout), line(scan), line(discovery)],
+        [
+          '/authorize 303 PSDFR-ACPR-12345 - invalid_request',
+          '/sca/login 403 PSDFR-ACPR-12345 - CSRF_OR_STEP_INVALID',
+          '/sca/timeout 303 PSDFR-ACPR-12345 - INACTIVE',
+          undefined,
+          undefined,
+        ],
+      );
+    });
   });
 }

@@ -21,6 +21,13 @@ describe('configuration refuses unsafe or meaningless settings with a clear mess
     refused({ OPENSTET_SCA_INACTIVITY_SECONDS: '301' });
     refused({ OPENSTET_TPP_RATE_LIMIT: '0' });
     refused({ OPENSTET_CORE_BANKING_TIMEOUT_MS: '1.5' });
+    // Past 2^31 - 1 ms a Node timer fires every millisecond: 30 days of purge interval is refused.
+    assert.throws(
+      () => loadConfig({ OPENSTET_PURGE_INTERVAL_SECONDS: '2592000' }),
+      /OPENSTET_PURGE_INTERVAL_SECONDS must be a whole number of seconds from 0 \(off\) to 2147483/,
+    );
+    refused({ OPENSTET_PURGE_INTERVAL_SECONDS: '0.5' });
+    assert.equal(loadConfig({ OPENSTET_PURGE_INTERVAL_SECONDS: '0' }).purgeIntervalSeconds, 0);
     refused({ OPENSTET_CLIENT_CERT_HEADER: 'x-ssl-client-cert' });
     refused({ OPENSTET_CLIENT_CERT_HEADER: 'x-ssl-client-cert', OPENSTET_TRUSTED_PROXIES: '10.0.0.0/33' });
     refused({ OPENSTET_CLIENT_CREDENTIALS_ROLES: 'pisp,admin' });

@@ -122,7 +122,7 @@ for (const engine of ENGINES) {
       await code(db, 'code-expired-2d', 'consent-of-code', at(-2 * DAY));
       await code(db, 'code-expired-1h', 'consent-of-code', at(-HOUR));
       // Exchanged 100 days ago: kept while its pair lives, so that a replay still revokes the pair.
-      await code(db, 'code-of-live-pair', 'consent-live', at(-100 * DAY));
+      await code(db, 'code-of-live-pair', 'consent-of-code', at(-100 * DAY));
       await pair(db, 'pair-live', 'consent-live', {
         access: at(HOUR),
         refresh: at(100 * DAY),

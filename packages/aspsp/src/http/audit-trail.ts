@@ -33,13 +33,21 @@ function errorCode(payload: unknown): string | undefined {
 
 /**
  * The audit trail of every call on a listener (RTS Art. 29: API, token and PSU-page calls alike; never a
- * form field, header or query string): recorded after the answer and written in
- * batches, so the hot path never waits for it; flushed on close. A failed write is logged and retried
- * at the next flush (up to 100 000 events held), and never fails a request.
+ * form field, header or query string): recorded after the answer and written in batches, so the hot
+ * path never waits for it; flushed on close. A failed write is logged and retried at the next flush (up
+ * to 100 000 events held per listener), and never fails a request. Flushes run one after the other, so
+ * `flush()` resolves once everything recorded before it is stored.
+ *
+ * `interactionsOnly` (the public listener, open to anyone): requests that match no route, and the page
+ * rate limit's 429 answers, are not recorded, so nobody can grow the trail by scanning.
  */
-export function installAuditTrail(app: FastifyInstance, store: AuditStore): { flush(): Promise<void> } {
+export function installAuditTrail(
+  app: FastifyInstance,
+  store: AuditStore,
+  options: { readonly interactionsOnly?: boolean } = {},
+): { flush(): Promise<void> } {
   let pending: AuditEvent[] = [];
-  const flush = async () => {
+  const flushOnce = async () => {
     const batch = pending;
     pending = [];
     try {
@@ -50,16 +58,25 @@ export function installAuditTrail(app: FastifyInstance, store: AuditStore): { fl
       app.log.error({ err: error, events: batch.length }, 'audit trail write failed: will retry');
     }
   };
+  let chain = Promise.resolve();
+  const flush = () => {
+    chain = chain.then(flushOnce);
+    return chain;
+  };
   const timer = setInterval(() => void flush(), FLUSH_MS);
   timer.unref();
   app.decorateRequest('auditError', undefined);
   app.decorateRequest('auditParties', undefined);
   app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode >= 400) request.auditError ??= errorCode(payload);
+    // A name a route gave a refusal stands, unless the bank then failed (5xx).
+    if (reply.statusCode >= 500) request.auditError = errorCode(payload) ?? 'INTERNAL_ERROR';
+    else if (reply.statusCode >= 400) request.auditError ??= errorCode(payload);
     return payload;
   });
   app.addHook('onResponse', async (request, reply) => {
     if (request.routeOptions.config?.audit === false) return;
+    if (options.interactionsOnly && (request.routeOptions.url === undefined || reply.statusCode === 429))
+      return;
     pending.push({
       at: new Date(),
       requestId: String(reply.getHeader('x-request-id') ?? request.id),

@@ -24,6 +24,8 @@ export class RedirectError extends OAuthError {
     readonly redirectUri: string,
     readonly state: string | undefined,
     error: OAuthError,
+    /** The client, known by then (its redirect URI was checked against its registration). */
+    readonly clientId: string,
   ) {
     super(error.code, error.description);
   }
@@ -122,7 +124,7 @@ export async function validateAuthorize(query: Query, deps: AuthorizeDeps): Prom
       codeChallenge,
     });
   } catch (error) {
-    if (error instanceof OAuthError) throw new RedirectError(redirectUri, state, error);
+    if (error instanceof OAuthError) throw new RedirectError(redirectUri, state, error, clientId);
     throw error;
   }
 }

@@ -53,6 +53,7 @@ export function authorizeRoute(app: FastifyInstance, deps: ScaDeps): void {
       }
       if (error instanceof RedirectError) {
         request.auditError = error.code;
+        request.auditParties = { clientId: error.clientId };
         const parameters = {
           error: error.code,
           error_description: error.description,

@@ -35,7 +35,8 @@ function metadata(deps: Endpoints, sandbox: boolean) {
 
 /** `GET /.well-known/oauth-authorization-server` (RFC 8414 §3), on the public listener. */
 export function metadataRoute(app: FastifyInstance, endpoints: Endpoints, sandbox: boolean): void {
-  app.get('/.well-known/oauth-authorization-server', async (_request, reply) =>
+  // Discovery, the same for everyone: not an interaction with a customer or a TPP (no audit line).
+  app.get('/.well-known/oauth-authorization-server', { config: { audit: false } }, async (_request, reply) =>
     reply.header('cache-control', 'public, max-age=300').send(metadata(endpoints, sandbox)),
   );
 }

@@ -33,6 +33,7 @@ async function view(deps: ScaDeps, context: ScaContext, error?: string): Promise
 async function failed(reply: FastifyReply, deps: ScaDeps, session: ScaSession): Promise<number | undefined> {
   const failures = session.failures + 1;
   if (failures >= SCA_RULES.maxFailures) {
+    reply.request.auditError = 'TOO_MANY_UNKNOWN_IDS';
     await finish(reply, deps, session, {
       error: 'access_denied',
       description: 'Too many failed attempts: the authentication is locked (RTS Art. 4(3)(b))',

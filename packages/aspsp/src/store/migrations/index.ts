@@ -3,6 +3,7 @@ import * as tppTrust from './001-tpp-trust.ts';
 import * as authorization from './002-authorization.ts';
 import * as audit from './003-audit.ts';
 import * as scaAttempts from './004-sca-attempts.ts';
+import * as purgeIndexes from './005-purge-indexes.ts';
 
 /** Every migration, in order; bundled in code so the server needs no migration folder at run time. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -10,6 +11,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '002-authorization': authorization,
   '003-audit': audit,
   '004-sca-attempts': scaAttempts,
+  '005-purge-indexes': purgeIndexes,
 });
 
 export const migrationProvider: MigrationProvider = {
