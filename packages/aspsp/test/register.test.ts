@@ -69,6 +69,10 @@ for (const engine of ENGINES) {
         '400 invalid_client_metadata: signing_certificate must be a QSealC (QcType eseal)',
       );
       assert.equal(
+        await refusal(valid({ signing_certificate: bank.pki.acmeWeakQseal.certificatePem })),
+        '400 invalid_client_metadata: signing_certificate has an RSA key under 2048 bits',
+      );
+      assert.equal(
         await refusal(valid({ signing_certificate: bank.pki.rogue.qseal.certificatePem })),
         '400 invalid_client_metadata: signing_certificate is not issued by a QTSP CA this bank trusts',
       );

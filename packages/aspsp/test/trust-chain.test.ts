@@ -109,6 +109,40 @@ for (const engine of ENGINES) {
       }
     });
 
+    test('a weak QSealC registered before the key rules signs nothing any more: 400 with what to do', async () => {
+      const weak = bank.pki.acmeWeakQseal;
+      // As it stands in the database since before the rules (POST /register now refuses it).
+      await bank.app.services.clients.save({
+        clientId: acme.organizationIdentifier,
+        clientName: acme.name,
+        redirectUris: ['https://tpp.example/callback'],
+        signingCertificate: weak.certificatePem,
+        signingCertificateUrl: undefined,
+        requirePkce: false,
+      });
+      bank.app.services.signers.forget(acme.organizationIdentifier);
+      try {
+        const refused = errorOf(
+          await call({
+            unsigned: await signedHeaders(
+              { ...acme, qseal: weak },
+              { method: 'POST', url: ECHO, body: BODY },
+            ),
+          }),
+        );
+        assert.deepEqual(
+          [refused.status, refused.error, refused.message],
+          [
+            400,
+            'SIGNATURE_INVALID',
+            'Your registered QSealC has an RSA key under 2048 bits: register a new one',
+          ],
+        );
+      } finally {
+        await bank.onboard(acme);
+      }
+    });
+
     test('each signature failure is a 400 whose message names the check that failed', async () => {
       const other = bank.pki.budget;
       const cases = {

@@ -24,6 +24,8 @@ export interface TestPki {
   readonly acmeRenewedQwac: KeyAndCertificate;
   /** Another QSealC of Acme, with an ECDSA P-256 key. */
   readonly acmeEcQseal: KeyAndCertificate;
+  /** Another QSealC of Acme, with a weak RSA-1024 key, as QTSPs once issued. */
+  readonly acmeWeakQseal: KeyAndCertificate;
 }
 
 async function tpp(
@@ -47,39 +49,47 @@ export function testPki(): Promise<TestPki> {
   pki ??= (async () => {
     const [ca, rogueCa] = await Promise.all([createTestCa(), createTestCa({ commonName: 'Rogue CA' })]);
     const day = 86_400_000;
-    const [acme, budget, rogue, expiredQwac, bankSeal, acmeRenewedQwac, acmeEcQseal] = await Promise.all([
-      tpp(ca, 'PSDFR-ACPR-12345', 'Acme Cards', ['PSP_IC', 'PSP_AI']),
-      tpp(ca, 'PSDFR-ACPR-67890', 'Budget Insight', ['PSP_AI']),
-      tpp(rogueCa, 'PSDFR-ACPR-12345', 'Acme Cards', ['PSP_IC', 'PSP_AI']),
-      issueEidasCertificate(ca, {
-        kind: 'qwac',
-        organizationIdentifier: 'PSDFR-ACPR-12345',
-        organizationName: 'Acme Cards',
-        roles: ['PSP_IC', 'PSP_AI'],
-        notBefore: new Date(Date.now() - 30 * day),
-        notAfter: new Date(Date.now() - day),
-      }),
-      issueEidasCertificate(ca, {
-        kind: 'qsealc',
-        organizationIdentifier: 'PSDFR-ACPR-13807',
-        organizationName: 'Test Bank',
-        roles: ['PSP_AS'],
-      }),
-      issueEidasCertificate(ca, {
-        kind: 'qwac',
-        organizationIdentifier: 'PSDFR-ACPR-12345',
-        organizationName: 'Acme Cards',
-        roles: ['PSP_IC', 'PSP_AI'],
-      }),
-      issueEidasCertificate(ca, {
-        kind: 'qsealc',
-        keyType: 'ec',
-        organizationIdentifier: 'PSDFR-ACPR-12345',
-        organizationName: 'Acme Cards',
-        roles: ['PSP_IC', 'PSP_AI'],
-      }),
-    ]);
-    return { ca, acme, budget, rogue, expiredQwac, bankSeal, acmeRenewedQwac, acmeEcQseal };
+    const [acme, budget, rogue, expiredQwac, bankSeal, acmeRenewedQwac, acmeEcQseal, acmeWeakQseal] =
+      await Promise.all([
+        tpp(ca, 'PSDFR-ACPR-12345', 'Acme Cards', ['PSP_IC', 'PSP_AI']),
+        tpp(ca, 'PSDFR-ACPR-67890', 'Budget Insight', ['PSP_AI']),
+        tpp(rogueCa, 'PSDFR-ACPR-12345', 'Acme Cards', ['PSP_IC', 'PSP_AI']),
+        issueEidasCertificate(ca, {
+          kind: 'qwac',
+          organizationIdentifier: 'PSDFR-ACPR-12345',
+          organizationName: 'Acme Cards',
+          roles: ['PSP_IC', 'PSP_AI'],
+          notBefore: new Date(Date.now() - 30 * day),
+          notAfter: new Date(Date.now() - day),
+        }),
+        issueEidasCertificate(ca, {
+          kind: 'qsealc',
+          organizationIdentifier: 'PSDFR-ACPR-13807',
+          organizationName: 'Test Bank',
+          roles: ['PSP_AS'],
+        }),
+        issueEidasCertificate(ca, {
+          kind: 'qwac',
+          organizationIdentifier: 'PSDFR-ACPR-12345',
+          organizationName: 'Acme Cards',
+          roles: ['PSP_IC', 'PSP_AI'],
+        }),
+        issueEidasCertificate(ca, {
+          kind: 'qsealc',
+          keyType: 'ec',
+          organizationIdentifier: 'PSDFR-ACPR-12345',
+          organizationName: 'Acme Cards',
+          roles: ['PSP_IC', 'PSP_AI'],
+        }),
+        issueEidasCertificate(ca, {
+          kind: 'qsealc',
+          rsaModulusLength: 1024,
+          organizationIdentifier: 'PSDFR-ACPR-12345',
+          organizationName: 'Acme Cards',
+          roles: ['PSP_IC', 'PSP_AI'],
+        }),
+      ]);
+    return { ca, acme, budget, rogue, expiredQwac, bankSeal, acmeRenewedQwac, acmeEcQseal, acmeWeakQseal };
   })();
   return pki;
 }

@@ -38,6 +38,11 @@ export interface EidasCertificateOptions {
   readonly notAfter?: Date;
   /** The subject's key: `rsa` (RSA-2048, the default) or `ec` (ECDSA P-256); both are ETSI TS 119 312 suites. */
   readonly keyType?: 'rsa' | 'ec';
+  /**
+   * RSA modulus length (default 2048). Less issues the weak keys QTSPs once issued, so that a bank can
+   * test how it refuses them.
+   */
+  readonly rsaModulusLength?: number;
 }
 
 const RSA_KEY: webcrypto.RsaHashedKeyGenParams = {
@@ -58,8 +63,8 @@ function randomSerial(): string {
   return bytes.toString('hex');
 }
 
-async function generateKeys(keyType: 'rsa' | 'ec' = 'rsa'): Promise<CryptoKeyPair> {
-  const algorithm = keyType === 'ec' ? EC_KEY : RSA_KEY;
+async function generateKeys(keyType: 'rsa' | 'ec' = 'rsa', rsaModulusLength = 2048): Promise<CryptoKeyPair> {
+  const algorithm = keyType === 'ec' ? EC_KEY : { ...RSA_KEY, modulusLength: rsaModulusLength };
   return (await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as CryptoKeyPair;
 }
 
@@ -138,7 +143,7 @@ export async function issueEidasCertificate(
   ca: KeyAndCertificate,
   options: EidasCertificateOptions,
 ): Promise<KeyAndCertificate> {
-  const keys = await generateKeys(options.keyType);
+  const keys = await generateKeys(options.keyType, options.rsaModulusLength);
   const caCertificate = new x509.X509Certificate(ca.certificatePem);
   const qcType: QcType = options.kind === 'qwac' ? 'web' : 'eseal';
   const psd2 = {
