@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'node:test';
 import { type Kysely, sql } from 'kysely';
-import { purgeExpired } from '../src/store/housekeeping.ts';
+import { PURGE_BATCH, purgeExpired } from '../src/store/housekeeping.ts';
 import type { Store } from '../src/store/open-store.ts';
 import type { Database } from '../src/store/schema.ts';
 import { injectApp } from './helpers/inject-app.ts';
@@ -108,51 +108,84 @@ const ids = async (db: Kysely<Database>) => ({
 for (const engine of ENGINES) {
   describe(`housekeeping deletes what can no longer serve, and nothing else (${engine})`, () => {
     let store: Store;
-    before(async () => {
+    beforeEach(async () => {
       store = await testStore(engine);
     });
-    after(() => store.close());
+    afterEach(() => store.close());
 
-    test('codes, token pairs, consents and SCA sessions past their grace go; live and recent ones stay', async () => {
-      const { db } = store;
-      await consent(db, 'consent-live', at(-200 * DAY));
-      await consent(db, 'consent-of-code', at(-2 * DAY));
-      await consent(db, 'consent-orphan-old', at(-2 * DAY));
-      await consent(db, 'consent-orphan-new', at(-HOUR));
-      await code(db, 'code-expired-2d', 'consent-of-code', at(-2 * DAY));
-      await code(db, 'code-expired-1h', 'consent-of-code', at(-HOUR));
-      // Exchanged 100 days ago: kept while its pair lives, so that a replay still revokes the pair.
-      await code(db, 'code-of-live-pair', 'consent-of-code', at(-100 * DAY));
-      await pair(db, 'pair-live', 'consent-live', {
-        access: at(HOUR),
-        refresh: at(100 * DAY),
-        codeHash: 'code-of-live-pair',
-      });
-      await pair(db, 'pair-refresh-dead', 'consent-live', { access: at(-181 * DAY), refresh: at(-2 * DAY) });
-      await pair(db, 'pair-revoked-2d', 'consent-live', {
-        access: at(HOUR),
-        refresh: at(100 * DAY),
-        revoked: at(-2 * DAY),
-      });
-      await pair(db, 'pair-revoked-1h', 'consent-live', {
-        access: at(HOUR),
-        refresh: at(100 * DAY),
-        revoked: at(-HOUR),
-      });
-      await pair(db, 'pair-client-credentials-dead', 'consent-live', { access: at(-2 * DAY), refresh: null });
-      await session(db, 'session-abandoned', at(-2 * HOUR));
-      await session(db, 'session-active', at(-60_000));
+    // 1000 rows per statement in production; one per statement shows a backlog goes in batches.
+    for (const batchSize of [PURGE_BATCH, 1])
+      test(`codes, token pairs, consents and SCA sessions past their grace go; live and recent ones stay (${batchSize} per statement)`, async () => {
+        const { db } = store;
+        await consent(db, 'consent-live', at(-200 * DAY));
+        await consent(db, 'consent-of-code', at(-2 * DAY));
+        await consent(db, 'consent-orphan-old', at(-2 * DAY));
+        await consent(db, 'consent-orphan-new', at(-HOUR));
+        await code(db, 'code-expired-2d', 'consent-of-code', at(-2 * DAY));
+        await code(db, 'code-expired-1h', 'consent-of-code', at(-HOUR));
+        // Exchanged 100 days ago: kept while its pair lives, so that a replay still revokes the pair.
+        await code(db, 'code-of-live-pair', 'consent-of-code', at(-100 * DAY));
+        await pair(db, 'pair-live', 'consent-live', {
+          access: at(HOUR),
+          refresh: at(100 * DAY),
+          codeHash: 'code-of-live-pair',
+        });
+        await pair(db, 'pair-refresh-dead', 'consent-live', {
+          access: at(-181 * DAY),
+          refresh: at(-2 * DAY),
+        });
+        await pair(db, 'pair-revoked-2d', 'consent-live', {
+          access: at(HOUR),
+          refresh: at(100 * DAY),
+          revoked: at(-2 * DAY),
+        });
+        await pair(db, 'pair-revoked-1h', 'consent-live', {
+          access: at(HOUR),
+          refresh: at(100 * DAY),
+          revoked: at(-HOUR),
+        });
+        await pair(db, 'pair-client-credentials-dead', 'consent-live', {
+          access: at(-2 * DAY),
+          refresh: null,
+        });
+        await session(db, 'session-abandoned', at(-2 * HOUR));
+        await session(db, 'session-active', at(-60_000));
 
-      assert.deepEqual(await purgeExpired(db, NOW), { codes: 1, tokenPairs: 3, consents: 1, scaSessions: 1 });
-      assert.deepEqual(await ids(db), {
-        codes: ['code-expired-1h', 'code-of-live-pair'],
-        pairs: ['pair-live', 'pair-revoked-1h'],
-        consents: ['consent-live', 'consent-of-code', 'consent-orphan-new'],
-        sessions: ['session-active'],
+        // Every DELETE statement the purge sends, with the rows it removed.
+        const deleted: bigint[] = [];
+        const watched = db.withPlugin({
+          transformQuery: ({ node }) => node,
+          transformResult: async ({ result }) => {
+            if (result.numAffectedRows !== undefined) deleted.push(result.numAffectedRows);
+            return result;
+          },
+        });
+        assert.deepEqual(await purgeExpired(watched, NOW, batchSize), {
+          codes: 1,
+          tokenPairs: 3,
+          consents: 1,
+          scaSessions: 1,
+        });
+        assert.ok(
+          deleted.every((rows) => rows <= BigInt(batchSize)),
+          `no statement deletes more than ${batchSize}: ${deleted.join(', ')}`,
+        );
+        // After a full batch comes another statement for the same table: 3 + 1 pairs, 1 + 1 of the rest.
+        assert.equal(deleted.length, batchSize === 1 ? 4 + 2 + 2 + 2 : 4);
+        assert.deepEqual(await ids(db), {
+          codes: ['code-expired-1h', 'code-of-live-pair'],
+          pairs: ['pair-live', 'pair-revoked-1h'],
+          consents: ['consent-live', 'consent-of-code', 'consent-orphan-new'],
+          sessions: ['session-active'],
+        });
+        // Run again (another instance, the next tick): nothing left to delete.
+        assert.deepEqual(await purgeExpired(db, NOW, batchSize), {
+          codes: 0,
+          tokenPairs: 0,
+          consents: 0,
+          scaSessions: 0,
+        });
       });
-      // Run again (another instance, the next tick): nothing left to delete.
-      assert.deepEqual(await purgeExpired(db, NOW), { codes: 0, tokenPairs: 0, consents: 0, scaSessions: 0 });
-    });
   });
 }
 

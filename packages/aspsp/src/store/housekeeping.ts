@@ -9,6 +9,9 @@ export const PURGE_GRACE_MS = 86_400_000;
 /** SCA sessions the customer left (tab closed): an hour, as `GET /authorize` already uses. */
 export const ABANDONED_SESSION_MS = 3_600_000;
 
+/** Rows per DELETE statement: a large backlog goes in many short statements, not one long lock. */
+export const PURGE_BATCH = 1000;
+
 /** How many rows each purge removed. */
 export interface PurgeReport {
   readonly codes: number;
@@ -17,71 +20,116 @@ export interface PurgeReport {
   readonly scaSessions: number;
 }
 
-const count = (result: { numDeletedRows: bigint }) => Number(result.numDeletedRows);
-
 /**
  * Deletes what can no longer serve: token pairs a day after their refresh token expired (or their access
  * token, without one) or they were revoked; authorization codes expired a day ago that no remaining pair
- * was issued from; consents no code or token refers to any more, a day old; SCA sessions idle for an hour. Never the audit trail, the
- * register, the TPP registrations or the SCA lockout counters. Idempotent: several instances may run it.
+ * was issued from; consents no code or token refers to any more, a day old; SCA sessions idle for an
+ * hour. Never the audit trail, the register, the TPP registrations or the SCA lockout counters. Each
+ * table goes `batchSize` rows per statement. Idempotent: several instances may run it at once.
  */
-export async function purgeExpired(db: Kysely<Database>, now: Date): Promise<PurgeReport> {
+export async function purgeExpired(
+  db: Kysely<Database>,
+  now: Date,
+  batchSize = PURGE_BATCH,
+): Promise<PurgeReport> {
   const dead = new Date(now.getTime() - PURGE_GRACE_MS);
+  const batches = (deleteSome: (limit: number) => Promise<{ numDeletedRows: bigint }>) =>
+    inBatches(deleteSome, batchSize);
   // A code stays as long as a token pair issued from it: replayed any time, it still revokes them
   // (RFC 6749 §4.1.2). The pairs go first, so a code whose pairs just died goes in the same run.
-  const tokenPairs = await db
-    .deleteFrom('token_pairs')
-    .where((row) =>
-      row.or([
-        row('revoked_at', '<', dead),
-        row('refresh_expires_at', '<', dead),
-        row.and([row('refresh_expires_at', 'is', null), row('access_expires_at', '<', dead)]),
-      ]),
-    )
-    .executeTakeFirst();
-  const codes = await db
-    .deleteFrom('authorization_codes')
-    .where('expires_at', '<', dead)
-    .where((row) =>
-      row.not(
-        row.exists(
-          row
-            .selectFrom('token_pairs')
-            .select('id')
-            .whereRef('token_pairs.code_hash', '=', 'authorization_codes.code_hash'),
-        ),
-      ),
-    )
-    .executeTakeFirst();
-  const consents = await db
-    .deleteFrom('consents')
-    .where('created_at', '<', dead)
-    .where((row) =>
-      row.and([
-        row.not(
-          row.exists(
-            row.selectFrom('token_pairs').select('id').whereRef('token_pairs.consent_id', '=', 'consents.id'),
-          ),
-        ),
-        row.not(
-          row.exists(
-            row
-              .selectFrom('authorization_codes')
-              .select('code_hash')
-              .whereRef('authorization_codes.consent_id', '=', 'consents.id'),
-          ),
-        ),
-      ]),
-    )
-    .executeTakeFirst();
-  const scaSessions = await db
-    .deleteFrom('sca_sessions')
-    .where('last_activity_at', '<', new Date(now.getTime() - ABANDONED_SESSION_MS))
-    .executeTakeFirst();
-  return {
-    codes: count(codes),
-    tokenPairs: count(tokenPairs),
-    consents: count(consents),
-    scaSessions: count(scaSessions),
-  };
+  const tokenPairs = await batches((limit) =>
+    db
+      .deleteFrom('token_pairs')
+      .where('id', 'in', (row) =>
+        row
+          .selectFrom('token_pairs')
+          .select('id')
+          .where((pair) =>
+            pair.or([
+              pair('revoked_at', '<', dead),
+              pair('refresh_expires_at', '<', dead),
+              pair.and([pair('refresh_expires_at', 'is', null), pair('access_expires_at', '<', dead)]),
+            ]),
+          )
+          .limit(limit),
+      )
+      .executeTakeFirstOrThrow(),
+  );
+  const codes = await batches((limit) =>
+    db
+      .deleteFrom('authorization_codes')
+      .where('code_hash', 'in', (row) =>
+        row
+          .selectFrom('authorization_codes as code')
+          .select('code.code_hash')
+          .where('code.expires_at', '<', dead)
+          .where((code) =>
+            code.not(
+              code.exists(
+                code
+                  .selectFrom('token_pairs')
+                  .select('id')
+                  .whereRef('token_pairs.code_hash', '=', 'code.code_hash'),
+              ),
+            ),
+          )
+          .limit(limit),
+      )
+      .executeTakeFirstOrThrow(),
+  );
+  const consents = await batches((limit) =>
+    db
+      .deleteFrom('consents')
+      .where('id', 'in', (row) =>
+        row
+          .selectFrom('consents as consent')
+          .select('consent.id')
+          .where('consent.created_at', '<', dead)
+          .where((consent) =>
+            consent.and([
+              consent.not(
+                consent.exists(
+                  consent
+                    .selectFrom('token_pairs')
+                    .select('id')
+                    .whereRef('token_pairs.consent_id', '=', 'consent.id'),
+                ),
+              ),
+              consent.not(
+                consent.exists(
+                  consent
+                    .selectFrom('authorization_codes')
+                    .select('code_hash')
+                    .whereRef('authorization_codes.consent_id', '=', 'consent.id'),
+                ),
+              ),
+            ]),
+          )
+          .limit(limit),
+      )
+      .executeTakeFirstOrThrow(),
+  );
+  const abandoned = new Date(now.getTime() - ABANDONED_SESSION_MS);
+  const scaSessions = await batches((limit) =>
+    db
+      .deleteFrom('sca_sessions')
+      .where('id', 'in', (row) =>
+        row.selectFrom('sca_sessions').select('id').where('last_activity_at', '<', abandoned).limit(limit),
+      )
+      .executeTakeFirstOrThrow(),
+  );
+  return { codes, tokenPairs, consents, scaSessions };
+}
+
+/** Runs a bounded delete until it deletes less than a batch: short statements, short locks. */
+async function inBatches(
+  deleteSome: (limit: number) => Promise<{ numDeletedRows: bigint }>,
+  batchSize: number,
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = Number((await deleteSome(batchSize)).numDeletedRows);
+    total += deleted;
+    if (deleted < batchSize) return total;
+  }
 }
