@@ -7,7 +7,8 @@ import type { Database } from '../src/store/schema.ts';
 import { injectApp } from './helpers/inject-app.ts';
 import { ENGINES, testStore } from './helpers/stores.ts';
 
-const NOW = new Date('2026-11-24T12:00:00Z');
+/** The purge's reference time: now, so that nothing here depends on the date the suite runs. */
+const NOW = new Date();
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
