@@ -27,7 +27,7 @@ import type { App, RunningServer } from '../src/index.ts';
 import { hashSecret, randomSecret } from '../src/security/secrets.ts';
 import { type Bank, type BankSide, withBank, withDataDir } from './lib/bank-process.ts';
 import { postgresOrPglite } from './lib/database.ts';
-import { measure, type Target } from './lib/load.ts';
+import { measure, poolSize, type Target } from './lib/load.ts';
 import {
   printCpu,
   printRatios,
@@ -44,6 +44,7 @@ import {
   post,
   registerQseal,
   signedHeaders,
+  signedPool,
   TPP,
 } from './lib/tpp.ts';
 
@@ -118,23 +119,34 @@ function accessTokenOf(info: unknown): string {
 }
 
 /** One request to each route first: both answer 200, the funds one `"result":true`, signed by the bank. */
-async function checkRoutes(funds: Target, bare: Target): Promise<void> {
-  const answer = await expectStatus(funds.name, post(funds.url, funds.headers, funds.body, funds.tls), 200);
+async function checkRoutes(
+  funds: Target,
+  bare: Target,
+  headers: Readonly<Record<string, string>>,
+): Promise<void> {
+  const answer = await expectStatus(funds.name, post(funds.url, headers, funds.body, funds.tls), 200);
   if (!answer.body.includes('"result":true'))
     throw new Error(`${funds.name}: expected "result":true, got ${answer.body}`);
   if (typeof answer.headers.signature !== 'string')
     throw new Error(`${funds.name}: the response carries no signature header (STET CR199)`);
-  await expectStatus(bare.name, post(bare.url, bare.headers, bare.body, bare.tls), 200);
+  await expectStatus(bare.name, post(bare.url, headers, bare.body, bare.tls), 200);
 }
 
-async function measureRoutes(bank: Bank, tpp: BenchTpp, seconds: number) {
+/**
+ * Loads the bare route and the funds route of one bank. `pool` holds the distinct signed requests; the
+ * Authorization header is not signed (STET), so one pool serves every bank with its own token.
+ */
+async function measureRoutes(
+  bank: Bank,
+  tpp: BenchTpp,
+  pool: readonly Readonly<Record<string, string>>[],
+  seconds: number,
+) {
   const { mtlsUrl } = bank;
-  const accessToken = accessTokenOf(bank.info);
+  const authorization = `Bearer ${accessTokenOf(bank.info)}`;
   await registerQseal(mtlsUrl, tpp);
-  const headers = await signedHeaders(tpp.qseal, FUNDS_PATH, FUNDS_REQUEST, {
-    authorization: `Bearer ${accessToken}`,
-  });
-  const target = (name: string, path: string): Target => ({
+  const check = await signedHeaders(tpp.qseal, FUNDS_PATH, FUNDS_REQUEST, { authorization });
+  const target = (name: string, path: string, headers: Target['headers']): Target => ({
     name,
     url: `${mtlsUrl}${path}`,
     headers,
@@ -143,9 +155,13 @@ async function measureRoutes(bank: Bank, tpp: BenchTpp, seconds: number) {
     connections: CONNECTIONS,
     bankPid: bank.pid,
   });
-  const bareTarget = target('bare route (mTLS only)', BARE_PATH);
-  const fundsTarget = target('funds confirmation', FUNDS_PATH);
-  await checkRoutes(fundsTarget, bareTarget);
+  const bareTarget = target('bare route (mTLS only)', BARE_PATH, [check]);
+  const fundsTarget = target(
+    'funds confirmation',
+    FUNDS_PATH,
+    pool.map((headers) => ({ ...headers, authorization })),
+  );
+  await checkRoutes(fundsTarget, bareTarget, check);
   const bare = await measure(bareTarget, seconds);
   const funds = await measure(fundsTarget, seconds);
   return { bare, funds };
@@ -194,10 +210,13 @@ export async function run(seconds: number): Promise<void> {
   );
   await withDataDir(async (dataDir, ca) => {
     const tpp = await createTpp(ca);
+    const count = poolSize(seconds);
+    process.stderr.write(`signing ${count} distinct funds-confirmation requests (the TPP's work)\n`);
+    const pool = await signedPool(tpp.qseal, FUNDS_PATH, FUNDS_REQUEST, {}, count);
     const outcomes: Outcome[] = [];
     for (const seal of Object.keys(SEALS) as SealKeyType[]) {
       console.log(`\n-- ${SEALS[seal]} --`);
-      outcomes.push(await runBank(seal, dataDir, ca, tpp, seconds));
+      outcomes.push(await runBank(seal, dataDir, ca, tpp, pool, seconds));
     }
     console.log('');
     for (const { seal, ratio, p99Ms } of outcomes) {
@@ -217,6 +236,7 @@ async function runBank(
   dataDir: string,
   ca: KeyAndCertificate,
   tpp: BenchTpp,
+  pool: readonly Readonly<Record<string, string>>[],
   seconds: number,
 ): Promise<Outcome> {
   const database = await postgresOrPglite();
@@ -230,7 +250,7 @@ async function runBank(
       env: seal === 'ec' ? await ecSealEnvironment(dataDir, ca) : {},
     };
     return await withBank(launch, async (bank) => {
-      const { bare, funds } = await measureRoutes(bank, tpp, seconds);
+      const { bare, funds } = await measureRoutes(bank, tpp, pool, seconds);
       console.log('');
       printTable([bare, funds], { p50: true });
       warnOnFailures([bare, funds]);

@@ -14,9 +14,17 @@
 import type { App } from '../src/index.ts';
 import { type BankSide, withBank, withDataDir } from './lib/bank-process.ts';
 import { databaseFromEnvironment } from './lib/database.ts';
-import { measure, type Target } from './lib/load.ts';
+import { measure, poolSize, type Target } from './lib/load.ts';
 import { printRatios, printTable, warnOnFailures, warnOnInterference } from './lib/report.ts';
-import { createTpp, expectStatus, FUNDS_REQUEST, post, registerQseal, signedHeaders } from './lib/tpp.ts';
+import {
+  createTpp,
+  expectStatus,
+  FUNDS_REQUEST,
+  post,
+  registerQseal,
+  signedHeaders,
+  signedPool,
+} from './lib/tpp.ts';
 
 const TRUST_PATH = '/stet/psd2/v1/bench';
 const BASELINE_PATH = '/bench/baseline';
@@ -47,20 +55,26 @@ export async function run(seconds: number): Promise<void> {
       await withBank(launch, async ({ mtlsUrl, pid }) => {
         await registerQseal(mtlsUrl, tpp);
         const headers = await signedHeaders(tpp.qseal, TRUST_PATH, FUNDS_REQUEST);
-        const target = (name: string, path: string): Target => ({
+        const count = poolSize(seconds);
+        process.stderr.write(`signing ${count} distinct requests (the TPP's work)\n`);
+        const pool = await signedPool(tpp.qseal, TRUST_PATH, FUNDS_REQUEST, {}, count);
+        const target = (name: string, path: string, signed: Target['headers']): Target => ({
           name,
           url: `${mtlsUrl}${path}`,
-          headers,
+          headers: signed,
           body: FUNDS_REQUEST,
           tls: tpp.tls,
           connections: CONNECTIONS,
           bankPid: pid,
         });
-        const baselineTarget = target('baseline (mTLS only)', BASELINE_PATH);
-        const chainTarget = target('trust chain', TRUST_PATH);
-        for (const { name, url } of [baselineTarget, chainTarget]) {
-          await expectStatus(name, post(url, headers, FUNDS_REQUEST, tpp.tls), 200);
-        }
+        const baselineTarget = target('baseline (mTLS only)', BASELINE_PATH, [headers]);
+        const chainTarget = target('trust chain', TRUST_PATH, pool);
+        await expectStatus(chainTarget.name, post(chainTarget.url, headers, FUNDS_REQUEST, tpp.tls), 200);
+        await expectStatus(
+          baselineTarget.name,
+          post(baselineTarget.url, headers, FUNDS_REQUEST, tpp.tls),
+          200,
+        );
         const baseline = await measure(baselineTarget, seconds);
         const chain = await measure(chainTarget, seconds);
         console.log('');

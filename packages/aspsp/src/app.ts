@@ -7,13 +7,12 @@ import type { TppRegistry } from './domain/tpp-licence.ts';
 import { installAuditTrail } from './http/audit-trail.ts';
 import { clientCertificateHook } from './http/client-certificate.ts';
 import { fastifyInstance } from './http/fastify-instance.ts';
+import { rejectBadQueryOrForm } from './http/input-guard.ts';
 import type { TrustChain } from './http/trust-chain.ts';
-import { authorizeRoute } from './oauth/authorize-route.ts';
 import { metadataRoute } from './oauth/metadata-route.ts';
 import { registerRoute } from './oauth/register-route.ts';
 import { revokeRoute } from './oauth/revoke-route.ts';
-import { pageRateLimit } from './oauth/sca/page-rate-limit.ts';
-import { scaRoutes } from './oauth/sca/sca-routes.ts';
+import { psuPages } from './oauth/sca/psu-pages.ts';
 import { tokenRoute } from './oauth/token-route.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
 
@@ -53,18 +52,13 @@ function publicListener(services: Services, deps: AppDeps): FastifyInstance {
   const { config } = services;
   const audit = installAuditTrail(app, services.audit, { interactionsOnly: true });
   app.decorate('flushAudit', audit.flush);
-  app.addHook(
-    'onRequest',
-    pageRateLimit(config.psuRateLimit, services.sandbox, () => services.now().getTime()),
-  );
   metadataRoute(app, services.endpoints, services.sandbox);
-  const sca = {
+  psuPages(app, {
     ...services,
     requirePkce: config.requirePkce,
     inactivitySeconds: config.scaInactivitySeconds,
-  };
-  authorizeRoute(app, sca);
-  scaRoutes(app, sca);
+    psuRateLimit: config.psuRateLimit,
+  });
   return app;
 }
 
@@ -83,6 +77,7 @@ function mtlsListener(services: Services, deps: AppDeps): FastifyInstance {
   app.decorateRequest('accessToken', undefined);
   const audit = installAuditTrail(app, services.audit);
   app.decorate('flushAudit', audit.flush);
+  app.addHook('preValidation', rejectBadQueryOrForm);
   app.addHook(
     'onRequest',
     clientCertificateHook({

@@ -19,6 +19,11 @@ export interface Config {
   readonly trustedCaFiles: readonly string[];
   /** Whether the sandbox test CA is trusted. Never in production. */
   readonly trustSandboxCa: boolean;
+  /**
+   * Whether the loopback admin API (the CLI's way into a running sandbox) listens. On by default only
+   * where the sandbox CA is trusted; a production bank changes its register in the database.
+   */
+  readonly adminApi: boolean;
   /** Production server certificate and key (PEM); the sandbox issues its own when absent. */
   readonly tlsCertFile: string | undefined;
   readonly tlsKeyFile: string | undefined;
@@ -34,10 +39,15 @@ export interface Config {
   readonly trustCacheSeconds: number;
   /** Accepted distance between a signed `Date` header and the bank's clock. */
   readonly clockSkewSeconds: number;
-  /** PKCE on every authorization request, whatever the client registered (RFC 7636; OAuth 2.1). */
+  /**
+   * PKCE (S256) on every authorization request (FAPI 1.0 Advanced §5.2.2; RFC 9700 §2.1.1). `false` is the
+   * opt-out for TPPs that cannot: PKCE is then required only of clients that registered `require_pkce`.
+   */
   readonly requirePkce: boolean;
   /** Inactivity allowed on the PSU pages; RTS Art. 4(3)(d) caps it at 300 s. */
   readonly scaInactivitySeconds: number;
+  /** The sandbox bank asks each persona's password with the online-banking id (a knowledge element, RTS Art. 6). */
+  readonly scaKnowledgeStep: boolean;
   /** Consent roles TPPs may reach with client credentials (STET: PISP). */
   readonly clientCredentialsRoles: readonly ('aisp' | 'cbpii' | 'pisp')[];
   /** How long the core banking connector may take before the API answers 503 INTS. */
@@ -134,6 +144,13 @@ function roles(env: Env): ('aisp' | 'cbpii' | 'pisp')[] {
   return chosen as ('aisp' | 'cbpii' | 'pisp')[];
 }
 
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+  return raw === 'true';
+}
+
 /** Reads the configuration from environment variables, with sandbox defaults. */
 export function loadConfig(env: Env = process.env): Config {
   const publicPort = port(env, 'OPENSTET_PUBLIC_PORT', 8443);
@@ -141,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
   const host = env.OPENSTET_HOST || 'localhost';
   const clientCertHeader = env.OPENSTET_CLIENT_CERT_HEADER?.trim().toLowerCase() || undefined;
   const trustedProxies = proxies(env);
+  const trustSandboxCa = env.OPENSTET_TRUST_SANDBOX_CA !== 'false';
   if (clientCertHeader && trustedProxies.length === 0) {
     throw new ConfigError(
       'OPENSTET_CLIENT_CERT_HEADER needs OPENSTET_TRUSTED_PROXIES: the addresses allowed to set it',
@@ -156,7 +174,8 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: (env.OPENSTET_PUBLIC_URL || `https://localhost:${publicPort}`).replace(/\/$/, ''),
     mtlsUrl: (env.OPENSTET_MTLS_URL || `https://localhost:${mtlsPort}`).replace(/\/$/, ''),
     trustedCaFiles: Object.freeze(list(env, 'OPENSTET_TRUSTED_CA_FILES')),
-    trustSandboxCa: env.OPENSTET_TRUST_SANDBOX_CA !== 'false',
+    trustSandboxCa,
+    adminApi: flag(env, 'OPENSTET_ADMIN_API', trustSandboxCa),
     tlsCertFile: env.OPENSTET_TLS_CERT_FILE || undefined,
     tlsKeyFile: env.OPENSTET_TLS_KEY_FILE || undefined,
     sealCertFile: env.OPENSTET_SEAL_CERT_FILE || undefined,
@@ -166,8 +185,9 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.OPENSTET_LOG_LEVEL || 'info',
     trustCacheSeconds: seconds(env, 'OPENSTET_TRUST_CACHE_SECONDS', 5),
     clockSkewSeconds: seconds(env, 'OPENSTET_CLOCK_SKEW_SECONDS', 300),
-    requirePkce: env.OPENSTET_REQUIRE_PKCE === 'true',
+    requirePkce: env.OPENSTET_REQUIRE_PKCE !== 'false',
     scaInactivitySeconds: inactivity(env),
+    scaKnowledgeStep: flag(env, 'OPENSTET_SCA_KNOWLEDGE_STEP', false),
     clientCredentialsRoles: Object.freeze(roles(env)),
     coreBankingTimeoutMs: positiveInteger(env, 'OPENSTET_CORE_BANKING_TIMEOUT_MS', 2000),
     tppRateLimit: positiveInteger(env, 'OPENSTET_TPP_RATE_LIMIT', 100_000),

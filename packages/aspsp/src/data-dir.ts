@@ -7,8 +7,8 @@ export interface ServerState {
   readonly pid: number;
   readonly publicUrl: string;
   readonly mtlsUrl: string;
-  /** Loopback URL of the admin API (its own listener on 127.0.0.1). */
-  readonly adminUrl: string;
+  /** Loopback URL of the admin API (its own listener on 127.0.0.1), when it listens (`OPENSTET_ADMIN_API`). */
+  readonly adminUrl?: string;
   /** SHA-256 fingerprint of the server certificate: the CLI pins it when calling the admin API. */
   readonly serverFingerprint256: string;
 }

@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import { adminSecret, publishServerState, runningServer } from './data-dir.ts';
 import { loggerOptions } from './http/logger.ts';
 import { openStore } from './store/open-store.ts';
+import { TLS_POLICY } from './tls-policy.ts';
 import { loadBankSeal, loadTrustStore } from './trust/load-trust.ts';
 import { ensureSandboxPki } from './trust/sandbox-pki.ts';
 
@@ -16,6 +17,8 @@ export interface RunningServer {
   readonly mtlsUrl: string;
   readonly dataDir: string;
   readonly database: 'pglite' | 'postgres';
+  /** The loopback admin API, when it listens (`OPENSTET_ADMIN_API`). */
+  readonly adminUrl: string | undefined;
   readonly warnings: readonly string[];
   close(): Promise<void>;
 }
@@ -69,17 +72,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     store,
     trustStore,
     bankSeal: loadBankSeal(pki, config),
-    adminSecret: adminSecret(config.dataDir),
+    ...(config.adminApi ? { adminSecret: adminSecret(config.dataDir) } : {}),
     logger: options.log === false ? false : loggerOptions(config.logLevel),
     tls: {
-      public: { key, cert, minVersion: 'TLSv1.2' },
-      admin: { key, cert, minVersion: 'TLSv1.2' },
+      public: { key, cert, ...TLS_POLICY },
+      admin: { key, cert, ...TLS_POLICY },
       // STET Part I §3.2: mutual TLS (1.2 at least) with a QWAC; an unknown CA or no certificate fails the
       // handshake. Behind a proxy the proxy connects without one and the certificate comes in a header.
       mtls: {
         key,
         cert,
-        minVersion: 'TLSv1.2',
+        ...TLS_POLICY,
         requestCert: true,
         rejectUnauthorized: !proxied,
         ca: [...trustStore.pems],
@@ -100,7 +103,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       pid: process.pid,
       publicUrl,
       mtlsUrl,
-      adminUrl: `https://127.0.0.1:${adminPort}`,
+      ...(adminPort ? { adminUrl: `https://127.0.0.1:${adminPort}` } : {}),
       serverFingerprint256: new X509Certificate(cert).fingerprint256,
     });
     const warnings = config.trustSandboxCa
@@ -114,6 +117,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       mtlsUrl,
       dataDir: config.dataDir,
       database: store.engine,
+      adminUrl: adminPort ? `https://127.0.0.1:${adminPort}` : undefined,
       warnings,
       async close() {
         unpublish();

@@ -95,7 +95,7 @@ export function createServices(config: Config, deps: ServiceDeps) {
     /** For one API request: all its calls bounded to the timeout together. */
     coreBankingForRequest: () => withDeadline(coreBanking, config.coreBankingTimeoutMs),
     strongAuthentication: withScaTimeout(
-      deps.strongAuthentication ?? sandboxStrongAuthentication(),
+      deps.strongAuthentication ?? sandboxStrongAuthentication({ knowledgeStep: config.scaKnowledgeStep }),
       config.coreBankingTimeoutMs,
     ),
   });

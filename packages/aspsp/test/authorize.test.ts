@@ -113,7 +113,7 @@ for (const engine of ENGINES) {
       });
     });
 
-    test('scopes in any order; PKCE S256 accepted, plain refused, required when the client registered so', async () => {
+    test('PKCE is required by default; S256 accepted, plain refused; scopes in any order (review finding 4)', async () => {
       const browser = new Browser(bank);
       assert.equal(
         (await browser.get(authorizeUrl(bank.pki.budget, { scope: 'extended_transaction_history aisp' })))
@@ -136,26 +136,72 @@ for (const engine of ENGINES) {
         [plain.error, plain.description],
         ['invalid_request', 'code_challenge_method must be S256; plain is refused'],
       );
-      await bank.app.mtls.inject({
-        method: 'POST',
-        url: '/register',
-        headers: {
-          'content-type': 'application/json',
-          'x-ssl-client-cert': encodeURIComponent(bank.pki.acme.qwac.certificatePem),
-        },
-        payload: JSON.stringify({
-          redirect_uris: [REDIRECT_URI],
-          client_name: 'Acme Cards',
-          signing_certificate: bank.pki.acme.qseal.certificatePem,
-          require_pkce: true,
-        }),
-      });
-      const missing = errorOf(redirectOf(await browser.get(authorizeUrl(bank.pki.acme))));
+      const missing = errorOf(
+        redirectOf(await browser.get(authorizeUrl(bank.pki.acme, { codeChallenge: null }))),
+      );
       assert.deepEqual(
         [missing.error, missing.description],
         ['invalid_request', 'PKCE is required: send code_challenge with code_challenge_method=S256'],
       );
-      await bank.onboard(bank.pki.acme);
+    });
+
+    test('PKCE opted out (OPENSTET_REQUIRE_PKCE=false): optional, except for clients that registered require_pkce', async () => {
+      const optedOut = await injectApp(engine, { env: { OPENSTET_REQUIRE_PKCE: 'false' } });
+      try {
+        await optedOut.onboard(optedOut.pki.acme);
+        const browser = new Browser(optedOut);
+        const withoutPkce = authorizeUrl(optedOut.pki.acme, { codeChallenge: null });
+        assert.equal((await browser.get(withoutPkce)).statusCode, 200);
+        const registered = await optedOut.app.mtls.inject({
+          method: 'POST',
+          url: '/register',
+          headers: {
+            'content-type': 'application/json',
+            'x-ssl-client-cert': encodeURIComponent(optedOut.pki.acme.qwac.certificatePem),
+          },
+          payload: JSON.stringify({
+            redirect_uris: [REDIRECT_URI],
+            client_name: 'Acme Cards',
+            signing_certificate: optedOut.pki.acme.qseal.certificatePem,
+            require_pkce: true,
+          }),
+        });
+        assert.equal(registered.statusCode, 201, registered.body);
+        const missing = errorOf(redirectOf(await browser.get(withoutPkce)));
+        assert.deepEqual(
+          [missing.error, missing.description],
+          ['invalid_request', 'PKCE is required: send code_challenge with code_challenge_method=S256'],
+        );
+      } finally {
+        await optedOut.close();
+      }
+    });
+
+    test('control characters in a query string or a form get a 400 page before any handler, never a 500 (review finding 5)', async () => {
+      const refused = async (
+        response: Promise<{ statusCode: number; headers: Record<string, unknown>; body: string }>,
+      ) => {
+        const page = await response;
+        assert.equal(page.statusCode, 400, page.body.slice(0, 200));
+        assert.match(String(page.headers['content-type']), /^text\/html/);
+        return /<p class="error" role="alert">([^<]*)<\/p>/.exec(page.body)?.[1] ?? '';
+      };
+      const browser = new Browser(bank);
+      assert.match(
+        await refused(browser.get(authorizeUrl(bank.pki.acme, { state: 'a\u0000b' }))),
+        /state in the query string holds a control character/,
+      );
+      assert.match(
+        await refused(browser.get('/authorize?response_type=code&client_id=%00&redirect_uri=x')),
+        /client_id in the query string holds a control character/,
+      );
+      await browser.get(authorizeUrl(bank.pki.acme));
+      assert.match(
+        await refused(browser.post('/sca/login', { username: 'D0999990I0\u0000', action: 'approve' })),
+        /username in the form holds a control character/,
+      );
+      const login = await browser.post('/sca/login', { username: MARC.id, action: 'approve' });
+      assert.equal(login.statusCode, 200, 'the session is still usable');
     });
 
     test('the licence is checked at /authorize: a withdrawn TPP gets unauthorized_client', async () => {
@@ -358,6 +404,32 @@ describe('the SCA pages are rate-limited per address', () => {
         url: '/.well-known/oauth-authorization-server',
       });
       assert.equal(metadata.statusCode, 200, 'discovery is not limited');
+    } finally {
+      await bank.close();
+    }
+  });
+
+  test('the quota counts the route the router matched: a percent-encoded path is the same page (review finding 1)', async () => {
+    const frozen = new Date();
+    const bank = await injectApp(ENGINES[0] ?? 'PGlite', {
+      env: { OPENSTET_PSU_RATE_LIMIT: '3' },
+      now: () => frozen,
+    });
+    try {
+      await bank.onboard(bank.pki.acme);
+      const encoded = authorizeUrl(bank.pki.acme).replace('/authorize', '/%61uthorize');
+      const statuses = [];
+      for (let call = 0; call < 3; call++) statuses.push((await new Browser(bank).get(encoded)).statusCode);
+      assert.deepEqual(statuses, [200, 200, 200], 'the router serves /%61uthorize as /authorize');
+      assert.equal((await new Browser(bank).get(authorizeUrl(bank.pki.acme))).statusCode, 429);
+      assert.equal((await new Browser(bank).get(encoded)).statusCode, 429);
+      const login = await bank.app.public.inject({
+        method: 'POST',
+        url: '/%73ca/login',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'username=D0999990I0&action=approve',
+      });
+      assert.equal(login.statusCode, 429);
     } finally {
       await bank.close();
     }

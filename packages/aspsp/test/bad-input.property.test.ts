@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { App } from '../src/app.ts';
 import { assertClearAnswer } from './helpers/assertions.ts';
+import { hostileBody } from './helpers/hostile-input.ts';
 import { type InjectApp, injectApp } from './helpers/inject-app.ts';
 import { ENGINES } from './helpers/stores.ts';
 import { proxyCertificateHeader, signedHeaders } from './helpers/tpp-request.ts';
@@ -62,7 +63,7 @@ for (const engine of ENGINES) {
       );
     });
 
-    test('random and mutated bodies, correctly signed or not (property)', async () => {
+    test('random, mutated and hostile bodies (control characters, deep nesting), correctly signed or not (property)', async () => {
       const mutated = fc
         .tuple(fc.json(), fc.nat(), fc.string({ maxLength: 4 }))
         .map(
@@ -70,14 +71,23 @@ for (const engine of ENGINES) {
             json.slice(0, at % (json.length + 1)) + insert + json.slice(at % (json.length + 1)),
         );
       await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.json(), fc.string(), mutated), fc.boolean(), async (payload, sign) => {
-          const headers = sign
-            ? await signedHeaders(bank.pki.acme, { method: 'POST', url: ROUTE, body: payload })
-            : { 'x-request-id': 'unsigned', 'content-type': 'application/json' };
-          const response = await send(headers, payload);
-          assertClearAnswer(response, payload);
-          if (!sign) assert.notEqual(response.statusCode, 200);
-        }),
+        fc.asyncProperty(
+          fc.oneof(
+            fc.json(),
+            fc.string(),
+            mutated,
+            hostileBody({ paymentCoverageRequestId: 'MyCoverage123456', note: ['a', 'b'] }),
+          ),
+          fc.boolean(),
+          async (payload, sign) => {
+            const headers = sign
+              ? await signedHeaders(bank.pki.acme, { method: 'POST', url: ROUTE, body: payload })
+              : { 'x-request-id': 'unsigned', 'content-type': 'application/json' };
+            const response = await send(headers, payload);
+            assertClearAnswer(response, payload);
+            if (!sign) assert.notEqual(response.statusCode, 200);
+          },
+        ),
         { numRuns: 400 },
       );
     });

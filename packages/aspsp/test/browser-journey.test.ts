@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { isErrorModel } from '@openstet/protocol';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type HttpsResponse, httpsCall } from './helpers/https-client.ts';
-import { authorizeUrl, MARC, REDIRECT_URI } from './helpers/journey.ts';
+import { authorizeUrl, MARC, REDIRECT_URI, TPP_PKCE } from './helpers/journey.ts';
 import { licence, type TestPki, testPki } from './helpers/pki.ts';
 import { ENGINES } from './helpers/stores.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
@@ -118,6 +118,7 @@ for (const engine of ENGINES) {
           code,
           redirect_uri: REDIRECT_URI,
           client_id: pki.acme.organizationIdentifier,
+          code_verifier: TPP_PKCE.verifier,
         }).toString(),
       });
       assert.equal(response.status, 200, response.body);

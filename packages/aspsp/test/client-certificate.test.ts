@@ -98,4 +98,34 @@ describe('the TPP identity is read from the QWAC once per TLS connection', async
       (error: ApiError) => error instanceof ApiError && error.status === 403,
     );
   });
+
+  test('a proxy header holding several certificates is refused, never read as its first (review finding 9)', async () => {
+    const hook = clientCertificateHook({
+      trustStore,
+      header: 'x-ssl-client-cert',
+      trustedProxies: ['127.0.0.1'],
+    });
+    // Behind a proxy that appends: the client's own header (a victim's public certificate) first, then
+    // the proxy's; Node joins repeated headers with ", ".
+    const victim = pki.acme.qwac.certificatePem;
+    const client = pki.budget.qwac.certificatePem;
+    const der = (pem: string) => new X509Certificate(pem).raw.toString('base64');
+    for (const [form, value] of [
+      ['URL-encoded PEM', `${encodeURIComponent(victim)}, ${encodeURIComponent(client)}`],
+      ['PEM', `${victim}, ${client}`],
+      ['RFC 9440', `:${der(victim)}:, :${der(client)}:`],
+      ['base64 DER', `${der(victim)}, ${der(client)}`],
+    ] as const) {
+      const request = fakeRequest({ remoteAddress: '127.0.0.1' }, { 'x-ssl-client-cert': value });
+      await assert.rejects(
+        hook.call(undefined as never, request, reply),
+        (error: ApiError) =>
+          error.code === 'CERTIFICATE_INVALID' &&
+          error.message ===
+            'The client certificate header holds more than one certificate: the proxy must set it, not append to it',
+        form,
+      );
+      assert.equal(request.tpp, undefined, form);
+    }
+  });
 });

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { assertClearAnswer } from './helpers/assertions.ts';
+import { hostileBody } from './helpers/hostile-input.ts';
 import { type InjectApp, injectApp } from './helpers/inject-app.ts';
 import { FUNDS_BODY, fundsCheck, obtainTokens, type Tokens } from './helpers/journey.ts';
 import { ENGINES } from './helpers/stores.ts';
@@ -68,9 +69,9 @@ for (const engine of ENGINES) {
     });
     after(() => bank.close());
 
-    test('random and mutated bodies, correctly signed with a valid token (property)', async () => {
+    test('random, mutated and hostile bodies (control characters, deep nesting), correctly signed with a valid token (property)', async () => {
       await fc.assert(
-        fc.asyncProperty(mutatedBody, async (payload) => {
+        fc.asyncProperty(fc.oneof(mutatedBody, hostileBody(FUNDS_BODY)), async (payload) => {
           assertClearAnswer(
             await fundsCheck(bank, bank.pki.acme, tokens.access_token, { body: payload }),
             payload,

@@ -148,6 +148,23 @@ for (const engine of ENGINES) {
       );
     });
 
+    test('the answer echoes only the STET fields; a body nested thousands deep is FF01, never sealed (review finding 6)', async () => {
+      const extra = { ...body(MARC_5255, '10'), payee: 'Shop', note: 'x'.repeat(1000), _links: { a: 1 } };
+      const echoed = await check(extra);
+      assert.equal(echoed.statusCode, 200, echoed.body);
+      assert.deepEqual(echoed.json().request, {
+        paymentCoverageRequestId: 'MyCoverage123456',
+        payee: 'Shop',
+        instructedAmount: { currency: 'EUR', amount: 10 },
+        accountId: { iban: MARC_5255 },
+      });
+      const deep = `{"paymentCoverageRequestId":"MyCoverage123456","instructedAmount":{"currency":"EUR","amount":"1"},"accountId":{"iban":"${MARC_5255}"},"x":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+      const refused = await check(deep);
+      assert.equal(outcome(refused), '400 FF01');
+      assert.equal(refused.json().message, 'The body is nested deeper than 32 levels: no STET resource is');
+      assert.equal(refused.headers.signature, undefined, 'the bank seals no refusal');
+    });
+
     test('NGAC, AC04, AC06, IPSU, AM03, INTS and access by IBAN only, each with its own rule', async () => {
       assert.equal(
         outcome(await check(body('FR7613807008043001965405352', '1'))),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { isErrorModel } from '@openstet/protocol';
 import fc from 'fast-check';
+import { hostileBody } from './helpers/hostile-input.ts';
 import { type InjectApp, injectApp } from './helpers/inject-app.ts';
 import { licence, type TppCredentials } from './helpers/pki.ts';
 import { ENGINES } from './helpers/stores.ts';
@@ -117,6 +118,48 @@ for (const engine of ENGINES) {
       assert.equal(await refusal('{"redirect_uris":'), '400 FF01: Request body is not valid JSON (RFC 8259)');
     });
 
+    test('a signing_certificate over 16 KiB is refused before any parsing: thousands of BEGIN lines cost nothing (review finding 2)', async () => {
+      const hostile = `-----BEGIN CERTIFICATE-----${'-----BEGIN A-----'.repeat(15_000)}`;
+      assert.equal(
+        await refusal(valid({ signing_certificate: hostile })),
+        '400 invalid_client_metadata: signing_certificate is longer than 16384 characters: send your QSealC alone',
+      );
+    });
+
+    test('a control character in any field is refused at the edge, never stored (review finding 5)', async () => {
+      assert.equal(
+        await refusal(valid({ client_name: 'Acme\u0000Cards' })),
+        '400 FF01: client_name in the body holds a control character: remove it',
+      );
+      assert.equal(
+        await refusal(valid({ redirect_uris: ['https://acme.example/cb\u0007'] })),
+        '400 FF01: redirect_uris[0] in the body holds a control character: remove it',
+      );
+      assert.equal(
+        (await register(valid())).statusCode,
+        201,
+        'line feeds in the PEM are not control characters here',
+      );
+    });
+
+    test('redirect URIs with user information are refused: user:password@ hides the real host (review finding 12)', async () => {
+      for (const uri of [
+        'https://user:pass@acme.example/cb',
+        'https://acme.example@evil.example/cb',
+        'https://@acme.example/cb',
+      ]) {
+        assert.equal(
+          await refusal(valid({ redirect_uris: [uri] })),
+          '400 invalid_redirect_uri: redirect_uris[0] must not contain user information (user:password@)',
+          uri,
+        );
+      }
+      assert.equal(
+        (await register(valid({ redirect_uris: ['https://acme.example/cb?next=a@b'] }))).statusCode,
+        201,
+      );
+    });
+
     test('only a licensed TPP may register', async () => {
       assert.equal(
         await refusal(valid(), bank.pki.budget.qwac.certificatePem),
@@ -124,7 +167,7 @@ for (const engine of ENGINES) {
       );
     });
 
-    test('random bodies always get a 4xx ErrorModel with X-Request-ID, never a 5xx (property)', async () => {
+    test('random and hostile bodies (control characters, deep nesting) always get a 4xx ErrorModel with X-Request-ID, never a 5xx (property)', async () => {
       const field = fc.oneof(
         fc.string(),
         fc.integer(),
@@ -136,6 +179,12 @@ for (const engine of ENGINES) {
       const body = fc.oneof(
         fc.json(),
         fc.string(),
+        hostileBody({
+          redirect_uris: ['https://acme.example/callback'],
+          client_name: 'Acme Cards',
+          signing_certificate: acme.qseal.certificatePem,
+          signing_certificate_url: 'https://acme.example/qseal.pem',
+        }),
         fc
           .record(
             {

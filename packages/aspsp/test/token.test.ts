@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { testClock } from './helpers/clock.ts';
 import { type InjectApp, injectApp } from './helpers/inject-app.ts';
-import { consent, fundsCheck, obtainTokens, pkcePair, REDIRECT_URI, token } from './helpers/journey.ts';
+import {
+  consent,
+  fundsCheck,
+  obtainTokens,
+  pkcePair,
+  REDIRECT_URI,
+  TPP_PKCE,
+  token,
+} from './helpers/journey.ts';
 import { licence } from './helpers/pki.ts';
 import { ENGINES } from './helpers/stores.ts';
 import { proxyCertificateHeader } from './helpers/tpp-request.ts';
@@ -23,7 +31,13 @@ for (const engine of ENGINES) {
     const codeOf = async (options: Parameters<typeof consent>[2] = {}) =>
       (await consent(bank, acme(), options)).searchParams.get('code') ?? '';
     const exchange = (code: string, extra: Record<string, string> = {}) =>
-      token(bank, acme(), { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, ...extra });
+      token(bank, acme(), {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: REDIRECT_URI,
+        code_verifier: TPP_PKCE.verifier,
+        ...extra,
+      });
     const oauthError = (response: {
       statusCode: number;
       json: () => { error: string; error_description: string };
@@ -131,7 +145,7 @@ for (const engine of ENGINES) {
     test('PKCE: the verifier must match the S256 challenge; missing or wrong is invalid_grant', async () => {
       const { verifier, challenge } = pkcePair();
       assert.equal(
-        oauthError(await exchange(await codeOf({ codeChallenge: challenge }))),
+        oauthError(await exchange(await codeOf({ codeChallenge: challenge }), { code_verifier: '' })),
         '400 invalid_grant: code_verifier is missing (PKCE)',
       );
       assert.equal(
@@ -144,10 +158,34 @@ for (const engine of ENGINES) {
         (await exchange(await codeOf({ codeChallenge: challenge }), { code_verifier: verifier })).statusCode,
         200,
       );
-      assert.equal(
-        oauthError(await exchange(await codeOf(), { code_verifier: verifier })),
-        '400 invalid_grant: code_verifier given but the authorization had no code_challenge',
-      );
+    });
+
+    test('PKCE opted out (OPENSTET_REQUIRE_PKCE=false): a verifier without a challenge is still refused (RFC 9700 §2.1.1)', async () => {
+      const optedOut = await injectApp(engine, { env: { OPENSTET_REQUIRE_PKCE: 'false' } });
+      try {
+        await optedOut.onboard(optedOut.pki.acme);
+        const redirect = await consent(optedOut, acme(), { codeChallenge: null });
+        const exchangeWith = (parameters: Record<string, string>) =>
+          token(optedOut, acme(), {
+            grant_type: 'authorization_code',
+            code: redirect.searchParams.get('code') ?? '',
+            redirect_uri: REDIRECT_URI,
+            ...parameters,
+          });
+        assert.equal(
+          oauthError(await exchangeWith({ code_verifier: TPP_PKCE.verifier })),
+          '400 invalid_grant: code_verifier given but the authorization had no code_challenge',
+        );
+        const second = await consent(optedOut, acme(), { codeChallenge: null });
+        const tokens = await token(optedOut, acme(), {
+          grant_type: 'authorization_code',
+          code: second.searchParams.get('code') ?? '',
+          redirect_uri: REDIRECT_URI,
+        });
+        assert.equal(tokens.statusCode, 200, tokens.body);
+      } finally {
+        await optedOut.close();
+      }
     });
 
     test('refresh: a new access token, the same refresh token, the previous access token invalidated', async () => {

@@ -164,7 +164,7 @@ for (const engine of ENGINES) {
         unparsableKeyId: await call({ keyId: 'my-key' }),
         unsignedPsuHeader: await call({
           headers: { 'psu-ip-address': '192.0.2.1' },
-          signedHeaders: ['(request-target)', 'x-request-id', 'digest'],
+          signedHeaders: ['(request-target)', 'date', 'content-type', 'x-request-id', 'digest'],
         }),
         staleDate: await call({ headers: { date: new Date(Date.now() - 3_600_000).toUTCString() } }),
       };
@@ -201,6 +201,43 @@ for (const engine of ENGINES) {
       const messages = Object.values(outcomes).map((outcome) => outcome.message);
       assert.equal(new Set(messages).size, messages.length, 'every failure has its own message');
       for (const response of Object.values(cases)) assert.ok(response.headers['x-request-id']);
+    });
+
+    test('signed requests need freshness: Date and Content-Type signed, Date present, a replay refused (review finding 7, ADR 0004)', async () => {
+      const signed = await signedHeaders(acme, { method: 'POST', url: ECHO, body: BODY });
+      const { date: _date, ...undated } = signed;
+      const all = ['(request-target)', 'date', 'content-type', 'x-request-id', 'digest'];
+      const without = (name: string) => all.filter((header) => header !== name);
+      const outcome = async (response: Promise<LightMyRequestResponse>) => {
+        const answer = await response;
+        if (answer.statusCode === 200) return '200';
+        const { status, error, message } = errorOf(answer);
+        return `${status} ${error}: ${message}`;
+      };
+      assert.equal(
+        await outcome(call({ unsigned: undated })),
+        '400 SIGNATURE_INVALID: Date header is missing: send the current date and sign it',
+      );
+      assert.equal(
+        await outcome(call({ signedHeaders: without('date') })),
+        '400 SIGNATURE_INVALID: The Signature must cover "date": add it to headers=',
+      );
+      assert.equal(
+        await outcome(call({ signedHeaders: without('content-type') })),
+        '400 SIGNATURE_INVALID: The Signature must cover "content-type": add it to headers=',
+      );
+      assert.match(
+        await outcome(call({ unsigned: { ...signed, 'content-type': 'application/vnd.stet+json' } })),
+        /^400 SIGNATURE_INVALID: Signature does not verify/,
+        'a body relabelled after signing',
+      );
+      const replayed = await signedHeaders(acme, { method: 'POST', url: ECHO, body: BODY });
+      assert.equal(await outcome(call({ unsigned: replayed })), '200');
+      assert.equal(
+        await outcome(call({ unsigned: replayed })),
+        `400 REQUEST_REPLAYED: X-Request-ID ${replayed['x-request-id']} was already used in the last 600 s: send a new one with every request`,
+      );
+      assert.equal(await outcome(call()), '200', 'the next request, with its own X-Request-ID, passes');
     });
 
     test('a body that is not JSON is 415 on the STET API: it could not be covered by the Digest check', async () => {

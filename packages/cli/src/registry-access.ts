@@ -13,7 +13,7 @@ import {
 
 /** Calls the admin API of a running server over TLS, pinned to the server certificate it published. */
 function adminCall(
-  state: ServerState,
+  state: ServerState & { readonly adminUrl: string },
   secret: string,
   method: string,
   path: string,
@@ -62,7 +62,7 @@ function adminCall(
   });
 }
 
-function remoteRegistry(state: ServerState, secret: string): TppRegistry {
+function remoteRegistry(state: ServerState & { readonly adminUrl: string }, secret: string): TppRegistry {
   const list = async () =>
     ((await adminCall(state, secret, 'GET', '/admin/registry')) as { licences: TppLicence[] }).licences;
   return {
@@ -75,15 +75,22 @@ function remoteRegistry(state: ServerState, secret: string): TppRegistry {
 }
 
 /**
- * Runs `work` against the register of licensed TPPs: through the running server when there is one (PGlite
- * is single-process, and the server's caches must learn the change), else directly on the database.
+ * Runs `work` against the register of licensed TPPs: through the running server's admin API when it has
+ * one (PGlite is single-process, and the server's caches learn the change at once), else directly on the
+ * database (a server on PostgreSQL sees the change within OPENSTET_TRUST_CACHE_SECONDS).
  */
 export async function withRegistry<T>(
   config: Config,
   work: (registry: TppRegistry) => Promise<T>,
 ): Promise<T> {
   const state = runningServer(config.dataDir);
-  if (state) return work(remoteRegistry(state, adminSecret(config.dataDir)));
+  const adminUrl = state?.adminUrl;
+  if (state && adminUrl) return work(remoteRegistry({ ...state, adminUrl }, adminSecret(config.dataDir)));
+  // PGlite is single-process: with the server holding it and no admin API, nothing may open it.
+  if (state && !config.databaseUrl)
+    throw new Error(
+      `The running server (pid ${state.pid}) holds the embedded database and its admin API is off (OPENSTET_ADMIN_API=false): stop it first`,
+    );
   const store = await openStore({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

@@ -215,6 +215,7 @@ describe('the openstet command', () => {
     assert.match(stdout, /public listener {2}https:\/\/localhost:\d+/);
     assert.match(stdout, /mTLS listener {4}https:\/\/localhost:\d+/);
     assert.ok(stdout.includes(`data directory   ${dataDir}`));
+    assert.match(stdout, /admin API {8}https:\/\/127\.0\.0\.1:\d+ {3}\(loopback, for the CLI/);
     assert.match(stdout, /SIGINT received: draining connections and stopping/);
     assert.equal(existsSync(join(dataDir, 'server.json')), false, 'the server state file is removed on stop');
     for (const file of ['ca.pem', 'ca.key', 'server.pem', 'server.key', 'bank-seal.pem']) {
@@ -264,6 +265,27 @@ describe('the openstet command', () => {
       assert.equal(run.code, 0, run.stderr);
       assert.equal(JSON.parse(run.stdout).licensed, true);
       assert.deepEqual((await server.app.registry.find('PSDFR-ACPR-67890'))?.roles, ['PSP_AI']);
+    });
+
+    test('with the admin API off, the CLI never opens the embedded database the server holds', async () => {
+      const quiet = mkdtempSync(join(tmpdir(), 'openstet-cli-noadmin-'));
+      const quietEnv = { OPENSTET_DATA_DIR: quiet, OPENSTET_ADMIN_API: 'false' };
+      const noAdmin = await startServer(
+        loadConfig({ ...quietEnv, OPENSTET_PUBLIC_PORT: '0', OPENSTET_MTLS_PORT: '0' }),
+        { log: false },
+      );
+      try {
+        assert.equal(noAdmin.adminUrl, undefined);
+        const run = await openstet(['registry', 'withdraw', '--org-id', 'PSDFR-ACPR-12345'], quietEnv);
+        assert.equal(run.code, 1, run.stderr);
+        assert.match(
+          run.stderr,
+          /holds the embedded database and its admin API is off \(OPENSTET_ADMIN_API=false\)/,
+        );
+      } finally {
+        await noAdmin.close();
+        rmSync(quiet, { recursive: true, force: true });
+      }
     });
 
     test('a second server on the same data directory refuses to start', async () => {

@@ -56,4 +56,23 @@ describe('Digest (RFC 3230) is checked over the exact body bytes', () => {
       'digest-malformed',
     );
   });
+
+  test('each algorithm at most once: a repeated SHA-256 is malformed, since each value hashes the whole body again (review finding 8)', () => {
+    const body = Buffer.from('{"a":1}');
+    assert.equal(
+      reason(() => verifyDigest(`${computeDigest(body)},${computeDigest(body)}`, body)),
+      'digest-malformed',
+    );
+    assert.equal(
+      reason(() => verifyDigest(Array(300).fill(computeDigest(body)).join(','), body)),
+      'digest-malformed',
+    );
+    assert.equal(
+      reason(() =>
+        verifyDigest(`${computeDigest(body)}, ${computeDigest(body).replace('SHA-256', 'sha-256')}`, body),
+      ),
+      'digest-malformed',
+      'the algorithm name is case-insensitive, so this is the same algorithm twice',
+    );
+  });
 });

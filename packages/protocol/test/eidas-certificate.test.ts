@@ -72,7 +72,12 @@ describe('eIDAS PSD2 certificates (ETSI TS 119 495)', () => {
     const message = {
       method: 'POST',
       target: '/stet/psd2/v1/funds-confirmations',
-      headers: { 'x-request-id': 'req-1', digest: computeDigest('{}') },
+      headers: {
+        date: new Date().toUTCString(),
+        'content-type': 'application/json',
+        'x-request-id': 'req-1',
+        digest: computeDigest('{}'),
+      },
     };
     const headers = requiredSignedHeaders(Object.keys(message.headers), true);
     const data = signingString(message, headers);

@@ -85,12 +85,40 @@ describe('draft-cavage HTTP signatures as the STET profile uses them', () => {
     );
   });
 
-  test('the STET required set: request target, request id, digest with a body, every psu-* header present', async () => {
+  test('the required set: request target, date, request id, content type and digest with a body, every psu-* header present', async () => {
     assert.deepEqual(
       requiredSignedHeaders(['X-Request-ID', 'PSU-IP-Address', 'psu-device-id', 'Date'], true),
-      ['(request-target)', 'x-request-id', 'digest', 'psu-ip-address', 'psu-device-id'],
+      [
+        '(request-target)',
+        'date',
+        'content-type',
+        'x-request-id',
+        'digest',
+        'psu-ip-address',
+        'psu-device-id',
+      ],
     );
-    assert.deepEqual(requiredSignedHeaders(['x-request-id'], false), ['(request-target)', 'x-request-id']);
+    assert.deepEqual(requiredSignedHeaders(['x-request-id'], false), [
+      '(request-target)',
+      'date',
+      'x-request-id',
+    ]);
+  });
+
+  test('signed requests need freshness: Date signed, Content-Type signed with a body, Date present', async () => {
+    const message = request();
+    const all = headersToSign(Object.keys(message.headers), true);
+    const without = (name: string) => all.filter((header) => header !== name);
+    assert.equal(await failure(() => verify(message, signed(message, without('date')))), 'header-not-signed');
+    assert.equal(
+      await failure(() => verify(message, signed(message, without('content-type')))),
+      'header-not-signed',
+    );
+    const { Date: _date, ...undated } = message.headers;
+    const noDate = { ...message, headers: undated };
+    assert.equal(await failure(() => verify(noDate, signed(message))), 'date-invalid');
+    const relabelled = request({ 'Content-Type': 'text/plain' });
+    assert.equal(await failure(() => verify(relabelled, signed(message))), 'signature-invalid');
   });
 
   test('rsa-sha256 and hs2019 (RSASSA-PSS SHA-512) signatures verify', async () => {
@@ -201,7 +229,7 @@ describe('draft-cavage HTTP signatures as the STET profile uses them', () => {
   test('header names of Object.prototype ("constructor", "__proto__") are absent headers, not a crash', async () => {
     const message = request();
     for (const name of ['constructor', '__proto__', 'tostring']) {
-      const header = `keyId="${keyId}",algorithm="rsa-sha256",headers="(request-target) x-request-id digest psu-ip-address ${name}",signature="AQID"`;
+      const header = `keyId="${keyId}",algorithm="rsa-sha256",headers="(request-target) date content-type x-request-id digest psu-ip-address ${name}",signature="AQID"`;
       assert.equal(await failure(() => verify(message, header)), 'signed-header-absent', name);
     }
   });
@@ -224,6 +252,8 @@ describe('draft-cavage HTTP signatures as the STET profile uses them', () => {
       '(request-target)',
       '(created)',
       '(expires)',
+      'date',
+      'content-type',
       'x-request-id',
       'digest',
       'psu-ip-address',

@@ -42,7 +42,7 @@ describe('HTTP signatures interoperate with the Joyent http-signature package', 
     'psu-ip-address': '198.51.100.7',
   });
 
-  const names = ['(request-target)', 'date', 'x-request-id', 'digest', 'psu-ip-address'];
+  const names = ['(request-target)', 'date', 'content-type', 'x-request-id', 'digest', 'psu-ip-address'];
 
   /** The base headers and a `signature` header that Joyent's signer added, as a Joyent-based TPP sends them. */
   const joyentSigned = (key: string, algorithm: 'rsa-sha256' | 'ecdsa-sha256') => {

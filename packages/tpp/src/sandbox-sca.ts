@@ -7,6 +7,11 @@ export interface SandboxScaOptions {
   readonly onlineBankingId: string;
   /** The sandbox SMS code (the same for every persona). */
   readonly smsCode?: string;
+  /**
+   * The persona's password, sent when the login page asks for one (a sandbox started with
+   * `OPENSTET_SCA_KNOWLEDGE_STEP=true`; the README's personas table lists them, e.g. `Marc#13807`).
+   */
+  readonly password?: string;
   /** IBANs to consent; every account offered when absent. */
   readonly accounts?: readonly string[];
   /** CA certificate of the sandbox's server certificate. */
@@ -73,7 +78,7 @@ function stopOn(page: Page, step: string): void {
 
 /**
  * For the openstet sandbox only: plays the customer on the bank's pages with plain form posts (the
- * field names are openstet's contract: username, otp, accounts, action) and returns the URL the bank
+ * field names are openstet's contract: username, password, otp, accounts, action) and returns the URL the bank
  * redirected to, with `code` or `error`. Never use it against a real bank: customers authenticate
  * themselves.
  * @example
@@ -91,11 +96,15 @@ export async function completeSandboxSca(options: SandboxScaOptions): Promise<UR
   const post = (path: string, fields: [string, string][]) =>
     fetchPage(`${origin}${path}`, options.ca, cookie, new URLSearchParams([['csrf', csrf], ...fields]));
   stopOn(login, 'authorization request');
+  const askedPassword = /name="password"/.test(login.body);
+  if (askedPassword && options.password === undefined)
+    throw new Error("The sandbox asks for the persona's password (knowledge step): give `password`");
   const steps: [string, [string, string][]][] = [
     [
       '/sca/login',
       [
         ['username', options.onlineBankingId],
+        ...(askedPassword ? [['password', options.password ?? ''] as [string, string]] : []),
         ['action', 'approve'],
       ],
     ],
@@ -111,7 +120,7 @@ export async function completeSandboxSca(options: SandboxScaOptions): Promise<UR
   for (const [path, fields] of steps) {
     page = await post(path, fields);
     if (page.location) return new URL(page.location);
-    stopOn(page, path === '/sca/login' ? 'online-banking id' : 'SMS code');
+    stopOn(page, path === '/sca/login' ? 'login' : 'SMS code');
   }
   const offered = [...page.body.matchAll(/name="accounts" value="([^"]+)"/g)].map((match) => match[1] ?? '');
   const accounts = options.accounts ?? offered;

@@ -166,7 +166,7 @@ describe('the TPP SDK against the real sandbox over real TLS', () => {
     const { url } = bank.authorizationUrl({ scope: 'cbpii', redirectUri: REDIRECT });
     await assert.rejects(
       completeSandboxSca({ authorizationUrl: url, onlineBankingId: 'D0000000X0', ca }),
-      /^Error: The sandbox refused the online-banking id: Identifiant inconnu\. Vérifiez votre saisie\. \(HTTP \d+\)$/,
+      /^Error: The sandbox refused the login: Identifiant inconnu\. Vérifiez votre saisie\. \(HTTP \d+\)$/,
     );
     // Marie (D0999991I0), so that Marc's failure count stays at zero for the other tests.
     const again = bank.authorizationUrl({ scope: 'cbpii', redirectUri: REDIRECT });
@@ -274,6 +274,39 @@ describe('the TPP SDK with ECDSA P-256 seals on both sides (the TPP QSealC and t
       await bank.exchangeCode({ code, state, redirectUri: REDIRECT });
       assert.equal((await bank.fundsConfirmation(COVERED)).covered, true);
       assert.equal((await bank.fundsConfirmation(NOT_COVERED, { version: 'v1' })).covered, false);
+    } finally {
+      bank.close();
+    }
+  });
+});
+
+describe('completeSandboxSca on a sandbox running the knowledge step (OPENSTET_SCA_KNOWLEDGE_STEP=true)', () => {
+  let sandbox: Sandbox;
+  before(async () => {
+    sandbox = await startSandbox({ env: { OPENSTET_SCA_KNOWLEDGE_STEP: 'true' } });
+  });
+  after(() => sandbox?.close());
+
+  test("the persona's password is sent where the page asks for it; without one the error says so", async () => {
+    const bank = clientOf(sandbox);
+    try {
+      await bank.register({ redirectUris: [REDIRECT], clientName: 'Acme Cards' });
+      const first = bank.authorizationUrl({ scope: 'cbpii', redirectUri: REDIRECT });
+      await assert.rejects(
+        completeSandboxSca({ authorizationUrl: first.url, onlineBankingId: MARC, ca: sandbox.ca }),
+        /^Error: The sandbox asks for the persona's password \(knowledge step\): give `password`$/,
+      );
+      const { url, state } = bank.authorizationUrl({ scope: 'cbpii', redirectUri: REDIRECT });
+      const back = await completeSandboxSca({
+        authorizationUrl: url,
+        onlineBankingId: MARC,
+        password: 'Marc#13807',
+        ca: sandbox.ca,
+      });
+      const code = back.searchParams.get('code');
+      assert.ok(code, back.href);
+      await bank.exchangeCode({ code, state, redirectUri: REDIRECT });
+      assert.equal((await bank.fundsConfirmation(COVERED)).covered, true);
     } finally {
       bank.close();
     }

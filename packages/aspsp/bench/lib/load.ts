@@ -19,11 +19,22 @@ export function benchSeconds(): number {
   return Math.round(value);
 }
 
-/** One route under load: the same request, replayed by `connections` mTLS connections. */
+/**
+ * How many distinct signed requests a signed route's run needs: its warm-up and its measurement at up to
+ * `BENCH_MAX_RATE` (default 5000) requests a second. Past that the pool starts again, and the bank
+ * refuses the replays (they show as non-2xx answers).
+ */
+export function poolSize(seconds: number): number {
+  const rate = Number(process.env.BENCH_MAX_RATE ?? 5000);
+  return Math.ceil((seconds + WARM_UP_SECONDS) * rate);
+}
+
+/** One route under load by `connections` mTLS connections, each request with the next headers of `headers`. */
 export interface Target {
   readonly name: string;
   readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
+  /** The headers of each request in turn: distinct signed requests, or one set for an unsigned route. */
+  readonly headers: readonly Readonly<Record<string, string>>[];
   readonly body: string;
   readonly tls: ClientTls;
   readonly connections: number;
@@ -46,6 +57,7 @@ export interface Measurement {
 function load(
   target: Target,
   seconds: number,
+  next: () => Readonly<Record<string, string>>,
   onLatency: (ms: number) => void = () => {},
 ): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
@@ -53,8 +65,10 @@ function load(
       {
         url: target.url,
         method: 'POST',
-        headers: { ...target.headers },
         body: target.body,
+        requests: [
+          { setupRequest: (request: autocannon.Request) => ({ ...request, headers: { ...next() } }) },
+        ],
         connections: target.connections,
         pipelining: 1,
         duration: seconds,
@@ -79,10 +93,12 @@ export function percentile(values: readonly number[], fraction: number): number 
 /** Warms the route up for WARM_UP_SECONDS, then measures it for `seconds`. */
 export async function measure(target: Target, seconds: number): Promise<Measurement> {
   process.stderr.write(`${target.name}: warm-up ${WARM_UP_SECONDS} s, then ${seconds} s\n`);
-  await load(target, WARM_UP_SECONDS);
+  let sent = 0;
+  const next = () => target.headers[sent++ % target.headers.length] ?? {};
+  await load(target, WARM_UP_SECONDS, next);
   const latencies: number[] = [];
   const before = sampleCpu(target.bankPid);
-  const result = await load(target, seconds, (ms) => latencies.push(ms));
+  const result = await load(target, seconds, next, (ms) => latencies.push(ms));
   const after = sampleCpu(target.bankPid);
   return {
     name: target.name,

@@ -108,10 +108,9 @@ export async function registerQseal(mtlsUrl: string, tpp: BenchTpp): Promise<voi
 }
 
 /**
- * The headers of one signed STET request (X-Request-ID, Date, Digest, Signature, plus `extra`, e.g. the
- * Authorization header, unsigned as STET allows), as tpp-request.ts in the tests makes them. The bench
- * replays them as they are: signing is the TPP's cost, not the bank's, so it stays out of the loop, and
- * the signed Date stays within the bank's 300 s clock skew for a run this short.
+ * The headers of one signed STET request (X-Request-ID, Date, Content-Type, Digest, Signature, plus
+ * `extra`, e.g. the Authorization header, unsigned as STET allows), as tpp-request.ts in the tests makes
+ * them. Signing is the TPP's cost, not the bank's, so it stays out of the measured loop (`signedPool`).
  */
 export async function signedHeaders(
   qseal: KeyAndCertificate,
@@ -135,4 +134,26 @@ export async function signedHeaders(
     },
   );
   return { ...headers, signature };
+}
+
+/**
+ * `count` distinct signed requests, made before the measurement: the bank refuses a replayed X-Request-ID
+ * (ADR 0004), so each request sent must be new, as a real TPP's are. Their Date stays within the bank's
+ * 300 s clock skew for a run this short.
+ */
+export async function signedPool(
+  qseal: KeyAndCertificate,
+  target: string,
+  body: string,
+  extra: Readonly<Record<string, string>>,
+  count: number,
+): Promise<readonly Readonly<Record<string, string>>[]> {
+  const pool: Record<string, string>[] = [];
+  while (pool.length < count) {
+    const batch = Math.min(256, count - pool.length);
+    pool.push(
+      ...(await Promise.all(Array.from({ length: batch }, () => signedHeaders(qseal, target, body, extra)))),
+    );
+  }
+  return pool;
 }

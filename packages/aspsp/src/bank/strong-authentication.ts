@@ -7,12 +7,22 @@ export interface ScaChallenge {
   readonly maskedDestination: string;
 }
 
+/** A knowledge element (RTS Art. 6: a password, a PIN), typed with the online-banking id on the login page. */
+export interface KnowledgeFactor {
+  /** Is `secret` this PSU's? Counting failed attempts is the caller's job (RTS Art. 4(3)(b)). */
+  verify(psu: PsuProfile, secret: string): Promise<boolean>;
+}
+
 /**
- * The bank's strong customer authentication of a PSU on the redirect SCA pages: the online-banking id
- * (knowledge) then a one-time code sent by SMS to the PSU's phone (possession), as RTS Art. 4 asks for two
- * independent elements. A bank plugs in its own SCA server; the sandbox sends no SMS and uses a fixed code.
+ * The bank's strong customer authentication of a PSU on the redirect SCA pages, two independent elements
+ * (RTS Art. 4(1)): a one-time code sent by SMS to the PSU's phone (possession, RTS Art. 7) and, when the
+ * bank plugs one in, a knowledge element typed with the online-banking id (`knowledge`, RTS Art. 6).
+ * Without it the flow is the seed's: the online-banking id, then the SMS code. A bank plugs in its own
+ * SCA server; the sandbox sends no SMS and uses a fixed code.
  */
 export interface StrongAuthentication {
+  /** The knowledge step; when present the login page asks for a password with the id. */
+  readonly knowledge?: KnowledgeFactor;
   /**
    * Sends a fresh one-time code to the PSU and says where it went. The bank's SCA server owns the SMS
    * gateway and must bound how many codes one customer receives (anyone knowing an online-banking id can

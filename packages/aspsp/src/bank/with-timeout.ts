@@ -68,7 +68,16 @@ function boundedConnector(coreBanking: CoreBanking, call: Bound): CoreBanking {
 
 /** The same bound for the bank's SCA server: an SMS gateway outage sends the customer back to the TPP. */
 export function withScaTimeout(sca: StrongAuthentication, ms: number): StrongAuthentication {
+  const knowledge = sca.knowledge;
   return {
+    ...(knowledge
+      ? {
+          knowledge: {
+            verify: (psu, secret) =>
+              bounded('SCA server', 'knowledge', ms, () => knowledge.verify(psu, secret)),
+          },
+        }
+      : {}),
     challenge: (psu) => bounded('SCA server', 'challenge', ms, () => sca.challenge(psu)),
     verify: (psu, otp) => bounded('SCA server', 'verify', ms, () => sca.verify(psu, otp)),
   };

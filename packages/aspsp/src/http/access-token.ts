@@ -25,7 +25,8 @@ export function accessTokenCheck(
 ): preHandlerAsyncHookHandler {
   const scopeNames = accepted.join(' or ');
   return async (request) => {
-    if (request.url.includes('access_token=')) {
+    // RFC 6750 §5.3: never in a URL. The parsed query, so that `access%5Ftoken=` is seen too.
+    if (Object.hasOwn(request.query as object, 'access_token')) {
       throw Errors.invalidToken('Send the access token in the Authorization header, never in the URL');
     }
     const match = BEARER.exec(request.headers.authorization ?? '');

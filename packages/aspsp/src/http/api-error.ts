@@ -29,6 +29,8 @@ export const Errors = Object.freeze({
   invalidHeader: (message: string) => new ApiError(400, 'HEADER_INVALID', message),
   invalidSignature: (message: string) => new ApiError(400, 'SIGNATURE_INVALID', message),
   invalidDigest: (message: string) => new ApiError(400, 'DIGEST_INVALID', message),
+  /** A verified signed request whose X-Request-ID the TPP already used within the freshness window (ADR 0004). */
+  replayedRequest: (message: string) => new ApiError(400, 'REQUEST_REPLAYED', message),
   certificateRequired: (message: string) => new ApiError(401, 'CERTIFICATE_REQUIRED', message),
   invalidCertificate: (message: string) => new ApiError(403, 'CERTIFICATE_INVALID', message),
   notLicensed: (message: string) => new ApiError(403, 'TPP_NOT_LICENSED', message),

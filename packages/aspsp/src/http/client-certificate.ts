@@ -32,13 +32,27 @@ function identify(certificate: () => EidasCertificate): Outcome {
   }
 }
 
-/** nginx `$ssl_client_escaped_cert` (URL-encoded PEM), a PEM, or RFC 9440 `:<base64 DER>:`. */
+const SEVERAL =
+  'The client certificate header holds more than one certificate: the proxy must set it, not append to it';
+
+/**
+ * nginx `$ssl_client_escaped_cert` (URL-encoded PEM), a PEM, or RFC 9440 `:<base64 DER>:`. Exactly one
+ * certificate: Node joins a repeated header with ", ", so a proxy that appends instead of replacing
+ * would otherwise let a client put a victim's public certificate first and take its identity.
+ */
 function certificateFromHeader(value: string): EidasCertificate {
   const text = value.trim();
-  if (text.startsWith(':') && text.endsWith(':'))
+  if (text.startsWith(':') && text.endsWith(':')) {
+    if (text.includes(',')) throw Errors.invalidCertificate(SEVERAL);
     return readEidasCertificate(Buffer.from(text.slice(1, -1), 'base64'));
+  }
   const decoded = text.includes('%') ? decodeURIComponent(text) : text;
-  if (decoded.includes('-----BEGIN')) return readEidasCertificate(decoded);
+  if (decoded.includes('-----BEGIN')) {
+    if (decoded.indexOf('-----BEGIN') !== decoded.lastIndexOf('-----BEGIN'))
+      throw Errors.invalidCertificate(SEVERAL);
+    return readEidasCertificate(decoded);
+  }
+  if (decoded.includes(',')) throw Errors.invalidCertificate(SEVERAL);
   return readEidasCertificate(Buffer.from(decoded, 'base64'));
 }
 

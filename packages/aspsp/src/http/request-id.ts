@@ -20,7 +20,8 @@ export function requestIdHook(isStetApi: (path: string) => boolean): onRequestAs
       return;
     }
     reply.header('x-request-id', request.id);
-    if (isStetApi(request.url)) {
+    // The route as the router matched it (`/%73tet/…` is `/stet/…`), the raw path when none matched.
+    if (isStetApi(request.routeOptions.url ?? request.url)) {
       throw Errors.invalidHeader(
         'Missing X-Request-ID header: send a unique id with every STET request (max 70 characters)',
       );

@@ -11,10 +11,11 @@ import {
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, RouteShorthandOptions } from 'fastify';
 import { authoriseTpp, type TppIdentity, type TppRefusal } from '../domain/authorise-tpp.ts';
 import type { TppLicence } from '../domain/tpp-licence.ts';
+import { replayWindow } from '../security/replay-window.ts';
 import type { SigningCertificate } from '../trust/signing-certificates.ts';
 import type { TtlCache } from '../trust/ttl-cache.ts';
 import { type ApiError, Errors } from './api-error.ts';
-import { rejectInvalidJson } from './raw-body.ts';
+import { rejectBadBody } from './raw-body.ts';
 import { tppQuota } from './tpp-quota.ts';
 
 export interface TrustChainDeps {
@@ -95,6 +96,10 @@ function keyResolver(tpp: TppIdentity, signer: SigningCertificate | undefined, n
  */
 export function createTrustChain(deps: TrustChainDeps) {
   const quota = tppQuota(deps.tppRateLimit);
+  // A signed Date is accepted from `skew` before the bank's clock to `skew` after it: a request stays
+  // verifiable for twice the skew after it is first seen, so its X-Request-ID is remembered that long.
+  const replayWindowSeconds = 2 * deps.clockSkewSeconds;
+  const replays = replayWindow(replayWindowSeconds * 1000, () => deps.now().getTime());
   const authorise =
     (role: Psd2Role | undefined): onRequestAsyncHookHandler =>
     async (request) => {
@@ -131,7 +136,14 @@ export function createTrustChain(deps: TrustChainDeps) {
         body,
       },
     );
-    rejectInvalidJson(request);
+    // Freshness (ADR 0004): the same signed request, or another one reusing its X-Request-ID, is refused.
+    const requestId = String(request.headers['x-request-id']);
+    if (!replays.firstUse(`${tpp.organizationIdentifier} ${requestId}`)) {
+      throw Errors.replayedRequest(
+        `X-Request-ID ${requestId.slice(0, 40)} was already used in the last ${replayWindowSeconds} s: send a new one with every request`,
+      );
+    }
+    rejectBadBody(request);
   };
 
   const signResponse = async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
@@ -161,7 +173,7 @@ export function createTrustChain(deps: TrustChainDeps) {
     },
     /** Hooks for a TPP route that is not signed (registration, token): every licensed PSD2 role, or just `role`. */
     tppRoute(role?: Psd2Role): RouteShorthandOptions {
-      return { onRequest: [authorise(role)], preValidation: [async (request) => rejectInvalidJson(request)] };
+      return { onRequest: [authorise(role)], preValidation: [async (request) => rejectBadBody(request)] };
     },
   });
 }

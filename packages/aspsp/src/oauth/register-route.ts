@@ -12,6 +12,7 @@ export interface RegisterRouteDeps {
   readonly trustStore: TrustStore;
   /** Called after a registration changes, so cached signing certificates are reloaded. */
   readonly onRegistered: (clientId: string) => void;
+  readonly now: () => Date;
 }
 
 /**
@@ -22,7 +23,7 @@ export interface RegisterRouteDeps {
 export function registerRoute(app: FastifyInstance, deps: RegisterRouteDeps): void {
   app.post('/register', deps.trust.tppRoute(), async (request, reply) => {
     const tpp = request.tpp as TppIdentity;
-    const input = parseRegistration(request.body, tpp.organizationIdentifier, deps.trustStore);
+    const input = parseRegistration(request.body, tpp.organizationIdentifier, deps.trustStore, deps.now());
     const { createdAt } = await deps.clients.save({
       clientId: tpp.organizationIdentifier,
       clientName: input.clientName,

@@ -19,6 +19,8 @@ const MAX_REDIRECT_URIS = 10;
 /** The seed's `redirect_uri` is "Chaîne [140]". */
 const MAX_URI_LENGTH = 140;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** A QSealC in PEM is 2 to 4 KB; the cap is checked before any parsing (a body may hold 256 KiB). */
+const MAX_CERTIFICATE_LENGTH = 16 * 1024;
 
 function redirectUri(value: unknown, index: number): string {
   const field = `redirect_uris[${index}]`;
@@ -34,6 +36,11 @@ function redirectUri(value: unknown, index: number): string {
   }
   // RFC 6749 §3.1.2: no fragment. §10.5/BCP 212: https, except loopback during development.
   if (value.includes('#')) throw invalidRedirectUri(`${field} must not contain a fragment (RFC 6749 §3.1.2)`);
+  // RFC 3986 §3.2.1: user:password in a URI is deprecated, and `user@` disguises the real host from the
+  // customer and from redirect-URI checks (RFC 9700 §4.1). `https://@host` has an empty userinfo.
+  const authority = value.slice(value.indexOf('//') + 2).split(/[/?#]/, 1)[0] ?? '';
+  if (url.username !== '' || url.password !== '' || authority.includes('@'))
+    throw invalidRedirectUri(`${field} must not contain user information (user:password@)`);
   const localHttp = url.protocol === 'http:' && LOOPBACK.has(url.hostname);
   if (url.protocol !== 'https:' && !localHttp) {
     throw invalidRedirectUri(`${field} must use https (http only for localhost or 127.0.0.1)`);
@@ -45,10 +52,15 @@ function signingCertificate(
   value: unknown,
   organizationIdentifier: string,
   trustStore: TrustStore,
+  now: Date,
 ): EidasCertificate {
   if (typeof value !== 'string' || !value.includes('-----BEGIN CERTIFICATE-----')) {
     throw invalidMetadata('signing_certificate must be your QSealC as a PEM string');
   }
+  if (value.length > MAX_CERTIFICATE_LENGTH)
+    throw invalidMetadata(
+      `signing_certificate is longer than ${MAX_CERTIFICATE_LENGTH} characters: send your QSealC alone`,
+    );
   let certificate: EidasCertificate;
   try {
     certificate = readEidasCertificate(value);
@@ -62,9 +74,8 @@ function signingCertificate(
       `signing_certificate belongs to ${certificate.organizationIdentifier ?? 'no organisation'}, not ${organizationIdentifier}`,
     );
   }
-  if (!trustStore.issued(certificate))
+  if (!trustStore.issued(certificate, now))
     throw invalidMetadata('signing_certificate is not issued by a QTSP CA this bank trusts');
-  const now = new Date();
   if (now < certificate.notBefore || now > certificate.notAfter)
     throw invalidMetadata('signing_certificate is not valid now');
   const keyProblem = signingKeyProblem(certificate.publicKey);
@@ -94,6 +105,7 @@ export function parseRegistration(
   body: unknown,
   organizationIdentifier: string,
   trustStore: TrustStore,
+  now: Date,
 ): RegistrationInput {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw invalidMetadata(
@@ -120,7 +132,12 @@ export function parseRegistration(
   return Object.freeze({
     clientName: name.trim(),
     redirectUris: Object.freeze([...new Set(uris.map(redirectUri))]),
-    signingCertificate: signingCertificate(fields.signing_certificate, organizationIdentifier, trustStore),
+    signingCertificate: signingCertificate(
+      fields.signing_certificate,
+      organizationIdentifier,
+      trustStore,
+      now,
+    ),
     signingCertificatePem: fields.signing_certificate as string,
     signingCertificateUrl: optionalUrl(fields.signing_certificate_url),
     requirePkce: optionalBoolean(fields.require_pkce, 'require_pkce'),

@@ -36,6 +36,13 @@ export function scaAttemptRepository(db: Kysely<Database>): ScaAttempts {
         .where('psu_id', '=', psuId)
         .execute();
     },
+    async release(psuId) {
+      await db
+        .updateTable('sca_attempts')
+        .set({ failures: sql`greatest(sca_attempts.failures - 1, 0)` })
+        .where('psu_id', '=', psuId)
+        .execute();
+    },
     async lock(psuId, until) {
       await db.updateTable('sca_attempts').set({ locked_until: until }).where('psu_id', '=', psuId).execute();
     },

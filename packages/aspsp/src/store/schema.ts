@@ -102,6 +102,13 @@ export interface ScaAttemptTable {
   locked_until: Timestamp | null;
 }
 
+/** Revocations by the sandbox's test QTSP CA (its CRL and OCSP answers). */
+export interface SandboxRevocationTable {
+  serial_number: string;
+  revoked_at: Timestamp;
+  reason: string;
+}
+
 export interface Database {
   tpp_registry: TppRegistryTable;
   clients: ClientTable;
@@ -111,4 +118,5 @@ export interface Database {
   token_pairs: TokenPairTable;
   audit_events: AuditEventTable;
   sca_attempts: ScaAttemptTable;
+  sandbox_revocations: SandboxRevocationTable;
 }

@@ -64,32 +64,37 @@ export interface AuthorizeOptions {
   readonly scope?: string;
   readonly state?: string;
   readonly redirectUri?: string;
-  readonly codeChallenge?: string;
+  /** The S256 challenge; `TPP_PKCE`'s by default (the bank requires PKCE), `null` to send none. */
+  readonly codeChallenge?: string | null;
   readonly codeChallengeMethod?: string;
   readonly extra?: Record<string, string>;
 }
 
+export function pkcePair(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+/** The PKCE pair the test TPP sends unless a test says otherwise (RFC 7636, required by the bank). */
+export const TPP_PKCE = pkcePair();
+
 export function authorizeUrl(tpp: TppCredentials, options: AuthorizeOptions = {}): string {
+  const challenge = options.codeChallenge === undefined ? TPP_PKCE.challenge : options.codeChallenge;
   const query = new URLSearchParams({
     response_type: 'code',
     client_id: tpp.organizationIdentifier,
     redirect_uri: options.redirectUri ?? REDIRECT_URI,
     scope: options.scope ?? 'cbpii',
     ...(options.state !== undefined ? { state: options.state } : {}),
-    ...(options.codeChallenge
+    ...(challenge
       ? {
-          code_challenge: options.codeChallenge,
+          code_challenge: challenge,
           code_challenge_method: options.codeChallengeMethod ?? 'S256',
         }
       : {}),
     ...options.extra,
   });
   return `/authorize?${query}`;
-}
-
-export function pkcePair(): { verifier: string; challenge: string } {
-  const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 }
 
 /** The redirect back to the TPP (303 + Location), parsed. */
@@ -156,6 +161,7 @@ export async function obtainTokens(
     grant_type: 'authorization_code',
     code,
     redirect_uri: options.redirectUri ?? REDIRECT_URI,
+    code_verifier: TPP_PKCE.verifier,
   });
   assert.equal(response.statusCode, 200, response.body);
   return response.json();

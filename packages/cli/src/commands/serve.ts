@@ -41,6 +41,11 @@ Environment:
       out.write(
         `  database         ${server.database === 'pglite' ? 'embedded PGlite (data directory)' : 'PostgreSQL (DATABASE_URL)'}\n`,
       );
+      out.write(
+        server.adminUrl
+          ? `  admin API        ${server.adminUrl}   (loopback, for the CLI; OPENSTET_ADMIN_API=false turns it off)\n`
+          : '  admin API        off (OPENSTET_ADMIN_API): CLI changes to the register go to the database\n',
+      );
       for (const warning of server.warnings) out.write(`  warning          ${warning}\n`);
       out.write('Press Ctrl+C to stop.\n');
       await stopped;

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { UsageError } from '../exit-codes.ts';
 import { ibanList, port, positiveSeconds, scope } from '../options.ts';
 import { describeExpiry, paintFor, printJson, tokenPrefix } from '../output.ts';
-import { persona } from '../personas.ts';
+import { persona, type SandboxPersona } from '../personas.ts';
 import { withBankErrors } from '../tpp/bank-errors.ts';
 import { login } from '../tpp/login-flow.ts';
 import { DEFAULT_CALLBACK_PORT, startLoopbackCallback } from '../tpp/loopback-callback.ts';
@@ -19,6 +19,7 @@ interface LoginOptions extends TppOptions {
   readonly register?: boolean;
   readonly clientName?: string;
   readonly persona?: string;
+  readonly password?: string;
   readonly accounts?: string[];
   readonly open: boolean;
   readonly timeout: number;
@@ -46,8 +47,8 @@ function showUrl(url: string, json: boolean | undefined, open: boolean): void {
 }
 
 /** Callback up, registration if asked, the customer's (or the persona's) SCA, tokens kept. */
-async function logIn(context: TppContext, options: LoginOptions, onlineBankingId: string | undefined) {
-  if (onlineBankingId !== undefined) await assertSandbox(context.authorizationServer, context.ca);
+async function logIn(context: TppContext, options: LoginOptions, customer: SandboxPersona | undefined) {
+  if (customer !== undefined) await assertSandbox(context.authorizationServer, context.ca);
   const bank = openBank(context, tokenStore(context));
   const callback = await startLoopbackCallback(options.port).catch((error: unknown) => {
     bank.close();
@@ -61,9 +62,9 @@ async function logIn(context: TppContext, options: LoginOptions, onlineBankingId
       });
     }
     const sandboxPersona =
-      onlineBankingId === undefined
+      customer === undefined
         ? undefined
-        : { onlineBankingId, ca: context.ca, ...(options.accounts ? { accounts: options.accounts } : {}) };
+        : { ...customer, ca: context.ca, ...(options.accounts ? { accounts: options.accounts } : {}) };
     const tokens = await login({
       bank,
       callback,
@@ -84,12 +85,14 @@ async function logIn(context: TppContext, options: LoginOptions, onlineBankingId
 
 async function loginCommand(options: LoginOptions): Promise<void> {
   const context = tppContext(options);
-  const onlineBankingId = options.persona === undefined ? undefined : persona(options.persona);
-  if (options.accounts && onlineBankingId === undefined)
+  const customer = options.persona === undefined ? undefined : persona(options.persona, options.password);
+  if (options.accounts && customer === undefined)
     throw new UsageError('--accounts chooses what a --persona consents to: give --persona too');
+  if (options.password !== undefined && customer === undefined)
+    throw new UsageError("--password is a --persona's password: give --persona too");
   const key = tokenKey(options.scope);
   await withBankErrors(options.json, async () => {
-    const { tokens, redirectUri } = await logIn(context, options, onlineBankingId);
+    const { tokens, redirectUri } = await logIn(context, options, customer);
     if (options.json) printJson({ ...tokenSummary(key, tokens), redirectUri });
     else printLoggedIn(context, key, tokens);
   });
@@ -117,6 +120,10 @@ export function tppLoginCommand(): Command {
     .option(
       '--persona <name|id>',
       'sandbox only: play this customer on the SCA pages (marc, marie, thomas, alix, techn-co, adam, lea, hugo, iris, or an online-banking id such as D0999990I0)',
+    )
+    .option(
+      '--password <password>',
+      "with --persona, where the sandbox asks for a password (OPENSTET_SCA_KNOWLEDGE_STEP): default, the persona's own (Marc#13807…)",
     )
     .option(
       '--accounts <ibans>',

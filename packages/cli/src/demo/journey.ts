@@ -35,7 +35,7 @@ function demoClient(bank: DemoBank, tpp: DemoTpp, store: TokenStore): StetClient
 /** What `tpp login --persona marc` does: his tokens are kept under the scope's name. */
 const loginAsMarc = (session: Session, scope: 'piisp' | 'cbpii') =>
   session.progress.step(
-    `Marc (${PERSONAS.marc}) logs in for ${scope}: SMS code, consent to …5158 and …5255`,
+    `Marc (${PERSONAS.marc?.onlineBankingId}) logs in for ${scope}: SMS code, consent to …5158 and …5255`,
     () =>
       login({
         bank: session.client,
@@ -45,7 +45,7 @@ const loginAsMarc = (session: Session, scope: 'piisp' | 'cbpii') =>
         authorizationServer: session.bank.server.publicUrl,
         timeoutMs: 30_000,
         persona: {
-          onlineBankingId: PERSONAS.marc ?? '',
+          onlineBankingId: PERSONAS.marc?.onlineBankingId ?? '',
           accounts: MARC_ACCOUNTS,
           ca: session.bank.ca.certificatePem,
         },

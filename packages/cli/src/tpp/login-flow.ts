@@ -12,6 +12,8 @@ export interface LoginRequest {
   /** Sandbox only (checked by the caller): the persona plays the SCA pages with plain form posts. */
   readonly persona?: {
     readonly onlineBankingId: string;
+    /** Sent only if the sandbox asks (knowledge step). */
+    readonly password?: string | undefined;
     readonly accounts?: readonly string[];
     readonly ca: string | undefined;
   };
@@ -37,13 +39,14 @@ export async function login(request: LoginRequest): Promise<StoredTokens> {
     const back = await completeSandboxSca({
       authorizationUrl: url,
       onlineBankingId: request.persona.onlineBankingId,
+      ...(request.persona.password !== undefined ? { password: request.persona.password } : {}),
       ...(request.persona.accounts ? { accounts: request.persona.accounts } : {}),
       ...(request.persona.ca ? { ca: request.persona.ca } : {}),
     }).catch((error: unknown) => {
       // The bank shows an error page, not a redirect, to an unknown customer, client or redirect URI.
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(
-        `${reason}. Check the persona's online-banking id, and that ${callback.redirectUri} is a registered redirect URI (\`openstet tpp register --redirect-uri ${callback.redirectUri}\`, or --register)`,
+        `${reason}. Check the persona's online-banking id (and --password), and that ${callback.redirectUri} is a registered redirect URI (\`openstet tpp register --redirect-uri ${callback.redirectUri}\`, or --register)`,
       );
     });
     if (!back.href.startsWith(callback.redirectUri))

@@ -42,7 +42,8 @@ function checkTime(message: SignableMessage, parameters: SignatureParameters, op
   const skewMs = (options.clockSkewSeconds ?? 300) * 1000;
   if (parameters.headers.includes('date')) {
     const raw = findHeader(message.headers, 'date');
-    const date = raw === undefined ? Number.NaN : Date.parse(raw);
+    if (raw === undefined) fail('date-invalid', 'Date header is missing: send the current date and sign it');
+    const date = Date.parse(raw);
     // An unparseable Date must fail (node-http-signature#121 accepted `Date: aaaa`).
     if (Number.isNaN(date)) fail('date-invalid', 'Date header is not an HTTP date (RFC 9110 §5.6.7)');
     if (Math.abs(date - now) > skewMs)

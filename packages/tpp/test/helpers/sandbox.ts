@@ -26,7 +26,9 @@ export interface Sandbox {
  * `sealKeyType: 'ec'`, both seals have ECDSA P-256 keys: Acme's QSealC, and the bank's, configured as a
  * bank configures its own (OPENSTET_SEAL_CERT_FILE and OPENSTET_SEAL_KEY_FILE).
  */
-export async function startSandbox(options: { readonly sealKeyType?: 'rsa' | 'ec' } = {}): Promise<Sandbox> {
+export async function startSandbox(
+  options: { readonly sealKeyType?: 'rsa' | 'ec'; readonly env?: Readonly<Record<string, string>> } = {},
+): Promise<Sandbox> {
   const dataDir = mkdtempSync(join(tmpdir(), 'openstet-sdk-'));
   const pki = await ensureSandboxPki(dataDir);
   const keyType = options.sealKeyType ?? 'rsa';
@@ -56,6 +58,7 @@ export async function startSandbox(options: { readonly sealKeyType?: 'rsa' | 'ec
     OPENSTET_MTLS_PORT: '0',
     DATABASE_URL: '',
     ...sealFiles,
+    ...options.env,
   };
   const server = await startServer(loadConfig(env), { log: false });
   await server.app.registry.save({

@@ -14,7 +14,9 @@ function versionedAmount(amount: unknown, version: StetVersion): unknown {
 
 /**
  * HalPaymentCoverageReport (STET 1.4.0.47): the request echoed back, the boolean `result`, and
- * `_links.self` (seed example answer). Serialised here so the signed Digest covers exactly these bytes.
+ * `_links.self` (seed example answer). Only the PaymentCoverageRequestResource's own fields are echoed,
+ * from a body `parseFundsRequest` accepted: the bank's seal never signs what else a TPP put in the body.
+ * Serialised here so the signed Digest covers exactly these bytes.
  */
 export function halCoverageReport(
   body: Record<string, unknown>,
@@ -23,9 +25,15 @@ export function halCoverageReport(
   self: string,
 ): string {
   const instructed = body.instructedAmount as Record<string, unknown>;
+  const account = body.accountId as Record<string, unknown>;
   const request = {
-    ...body,
-    instructedAmount: { ...instructed, amount: versionedAmount(instructed.amount, version) },
+    paymentCoverageRequestId: body.paymentCoverageRequestId,
+    ...(body.payee !== undefined ? { payee: body.payee } : {}),
+    instructedAmount: {
+      currency: instructed.currency,
+      amount: versionedAmount(instructed.amount, version),
+    },
+    accountId: { iban: account.iban },
   };
   return JSON.stringify({ request, result, _links: { self: { href: self } } });
 }

@@ -24,6 +24,11 @@ export interface SandboxPersona {
   readonly profile: PsuProfile;
   /** Invented, in the range ARCEP reserves for fiction (06 39 98 xx xx), so no real phone is shown. */
   readonly mobilePhone: string;
+  /**
+   * The password of the knowledge step (`OPENSTET_SCA_KNOWLEDGE_STEP=true`; the seed has none): the
+   * persona's name without spaces or apostrophes, then `#13807`, e.g. `Marc#13807`, `TechnCo#13807`.
+   */
+  readonly password: string;
   readonly subscription: Subscription;
   readonly accounts: readonly SandboxAccount[];
 }
@@ -56,7 +61,7 @@ function account(
 }
 
 function customer(
-  fields: Omit<SandboxPersona, 'profile' | 'subscription' | 'fromSeed'> &
+  fields: Omit<SandboxPersona, 'profile' | 'subscription' | 'fromSeed' | 'password'> &
     Omit<PsuProfile, 'establishmentCode'> &
     Partial<Pick<SandboxPersona, 'subscription' | 'fromSeed'>>,
 ): SandboxPersona {
@@ -66,6 +71,7 @@ function customer(
     fromSeed,
     profile: Object.freeze({ ...profile, establishmentCode: ESTABLISHMENT_CODE }),
     mobilePhone,
+    password: `${persona.replace(/[\s'’]/g, '')}#${ESTABLISHMENT_CODE}`,
     subscription,
     accounts: Object.freeze(accounts),
   });

@@ -12,13 +12,27 @@ export function maskPhoneNumber(phone: string): string {
 
 /**
  * The sandbox SCA: no SMS is sent and every persona's code is the seed's fixed 12345678 ("Code SMS pour
- * authentification", seed "Testez nos persona"). Unsafe in production: anyone knowing the code passes SCA.
+ * authentification", seed "Testez nos persona"). With `knowledgeStep`, each persona also has a password
+ * (`SandboxPersona.password`), asked with the online-banking id: two factors, as a bank runs them.
+ * Unsafe in production: anyone knowing the code passes SCA.
  */
 export function sandboxStrongAuthentication(
-  personas: readonly SandboxPersona[] = SANDBOX_PERSONAS,
+  options: { readonly knowledgeStep?: boolean; readonly personas?: readonly SandboxPersona[] } = {},
 ): StrongAuthentication {
+  const personas = options.personas ?? SANDBOX_PERSONAS;
   const phones = new Map(personas.map((persona) => [persona.profile.psuId, persona.mobilePhone]));
+  const passwords = new Map(personas.map((persona) => [persona.profile.psuId, persona.password]));
   return {
+    ...(options.knowledgeStep
+      ? {
+          knowledge: {
+            async verify(psu: PsuProfile, secret: string): Promise<boolean> {
+              const password = passwords.get(psu.psuId);
+              return password !== undefined && sameSecret(secret, password);
+            },
+          },
+        }
+      : {}),
     async challenge(psu: PsuProfile): Promise<ScaChallenge> {
       return { channel: 'sms', maskedDestination: maskPhoneNumber(phones.get(psu.psuId) ?? '') };
     },

@@ -10,6 +10,8 @@ const FR = {
   continue: 'Continuer',
   cancel: 'Annuler et revenir',
   unknownUser: 'Identifiant inconnu. Vérifiez votre saisie.',
+  password: 'Mot de passe',
+  wrongCredentials: 'Identifiant ou mot de passe incorrect. Vérifiez votre saisie.',
   otpTitle: 'Authentification forte',
   otpIntro: 'Saisissez le code reçu par SMS au {destination}.',
   otp: 'Code SMS',
@@ -29,6 +31,8 @@ const FR = {
   errorTitle: 'Demande impossible',
   sessionExpired: 'Votre session a expiré. Revenez à votre application pour recommencer.',
   tooManyRequests: 'Trop de demandes depuis votre connexion. Réessayez dans une minute.',
+  inputRefused: 'Demande refusée : {problem}. Revenez à votre application pour recommencer.',
+  internalError: 'Erreur interne de la banque. Revenez à votre application et réessayez plus tard.',
 };
 
 const EN: typeof FR = {
@@ -40,6 +44,8 @@ const EN: typeof FR = {
   continue: 'Continue',
   cancel: 'Cancel and go back',
   unknownUser: 'Unknown ID. Please check what you typed.',
+  password: 'Password',
+  wrongCredentials: 'Wrong ID or password. Please check what you typed.',
   otpTitle: 'Strong authentication',
   otpIntro: 'Enter the code sent by SMS to {destination}.',
   otp: 'SMS code',
@@ -58,6 +64,8 @@ const EN: typeof FR = {
   errorTitle: 'Request not possible',
   sessionExpired: 'Your session has expired. Go back to your application to start again.',
   tooManyRequests: 'Too many requests from your connection. Try again in a minute.',
+  inputRefused: 'Request refused: {problem}. Go back to your application to start again.',
+  internalError: 'Internal error at the bank. Go back to your application and try again later.',
 };
 
 export type Messages = typeof FR;

@@ -5,9 +5,11 @@ import { messages } from './messages.ts';
 import { sendPage } from './pages.ts';
 
 /**
- * Bounds the requests one address makes to /authorize and the SCA pages per minute: the pages are
- * unauthenticated and each login may make the bank send an SMS. Behind a reverse proxy every customer
- * shares the proxy's address, so set `OPENSTET_PSU_RATE_LIMIT` accordingly.
+ * Bounds the requests one address makes to the PSU pages per minute: the pages are unauthenticated and
+ * each login may make the bank send an SMS. Installed in the pages' own scope (`psu-pages.ts`), so it
+ * counts the routes the router matched: `/%61uthorize` is `/authorize` to the router and to the limit
+ * alike. Behind a reverse proxy every customer shares the proxy's address, so set
+ * `OPENSTET_PSU_RATE_LIMIT` accordingly.
  */
 export function pageRateLimit(
   perMinute: number,
@@ -16,7 +18,6 @@ export function pageRateLimit(
 ): onRequestAsyncHookHandler {
   const counter = fixedWindowCounter(60_000, now);
   return async (request, reply) => {
-    if (!request.url.startsWith('/authorize') && !request.url.startsWith('/sca/')) return;
     const { count, resetInMs } = counter.hit(request.raw.socket.remoteAddress ?? '');
     if (count <= perMinute) return;
     const locale = negotiateLocale(request.headers['accept-language']);

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { CoreBankingUnavailable, type PsuProfile } from '../../bank/core-banking.ts';
-import { lockEnd, SCA_LOCKOUT } from '../../domain/sca-attempts.ts';
 import { SCA_RULES, type ScaSession } from '../../domain/sca-session.ts';
 import { roleOfScope } from '../../domain/scopes.ts';
 import { codeExpiry } from '../../domain/token-lifetimes.ts';
 import { hashSecret, randomSecret } from '../../security/secrets.ts';
+import { checkFactor } from './check-factor.ts';
 import { finish, inactivityOutcome } from './finish.ts';
 import { negotiateLocale } from './locale.ts';
 import { fill, messages } from './messages.ts';
@@ -54,27 +54,9 @@ const LOCKED = {
 } as const;
 
 /**
- * Checks an SMS code with the attempt counted first, per customer and atomically (RTS Art. 4(3)(b)):
- * the fifth consecutive failure locks the customer's SCA, whatever the session. Returns the attempts
- * left after a wrong code, 'ok', or 'locked'.
- */
-async function checkCode(deps: ScaDeps, psu: PsuProfile, otp: string): Promise<'ok' | 'locked' | number> {
-  const now = deps.now();
-  if (await deps.scaAttempts.lockedUntil(psu.psuId, now)) return 'locked';
-  const attempt = await deps.scaAttempts.reserve(psu.psuId, now);
-  if (attempt > SCA_LOCKOUT.maxFailures) return 'locked';
-  if (await deps.strongAuthentication.verify(psu, otp)) {
-    await deps.scaAttempts.succeeded(psu.psuId);
-    return 'ok';
-  }
-  if (attempt < SCA_LOCKOUT.maxFailures) return SCA_LOCKOUT.maxFailures - attempt;
-  await deps.scaAttempts.lock(psu.psuId, lockEnd(now));
-  return 'locked';
-}
-
-/**
- * The customer's steps at the bank (redirect SCA, seed "Récupérer votre jeton" step 3): online-banking id,
- * then the SMS code (two independent elements, RTS Art. 4), then the consent choosing the accounts.
+ * The customer's steps at the bank (redirect SCA, seed "Récupérer votre jeton" step 3): online-banking id
+ * (with a password when the bank runs a knowledge step), then the SMS code (RTS Art. 4), then the consent
+ * choosing the accounts.
  * "Annuler"/"Refuser" (`action=deny`) at any step, an outage of the bank's systems, a lockout or five
  * minutes of inactivity send the customer back to the TPP with an error — the TPP always gets them back.
  */
@@ -90,19 +72,39 @@ export function scaRoutes(app: FastifyInstance, deps: ScaDeps): void {
     if (!context) return reply;
     const { session, form } = context;
     if (field(form, 'action') === 'deny') return finish(reply, deps, session, cancelled);
+    const knowledge = deps.strongAuthentication.knowledge;
+    // With a password, an unknown id and a wrong password read the same: the page tells no one which ids exist.
+    const text = messages(context.locale);
+    const refused = knowledge ? text.wrongCredentials : text.unknownUser;
     try {
       const psu = await deps.coreBanking.findPsu(field(form, 'username') ?? '');
       if (!psu) {
         request.auditError = 'UNKNOWN_USER';
         const left = await failed(reply, deps, session);
         if (left === undefined) return reply;
-        return showLogin(reply, deps, await view(deps, context, messages(context.locale).unknownUser));
+        return showLogin(reply, deps, await view(deps, context, refused));
       }
       request.auditParties = { clientId: session.clientId, psuId: psu.psuId };
       // A locked customer gets no SMS at all until the lock ends.
       if (await deps.scaAttempts.lockedUntil(psu.psuId, deps.now())) {
         request.auditError = 'SCA_LOCKED';
         return finish(reply, deps, session, LOCKED);
+      }
+      if (knowledge) {
+        const password = field(form, 'password') ?? '';
+        const outcome = await checkFactor(deps, psu, {
+          check: () => knowledge.verify(psu, password),
+          endsAuthentication: false,
+        });
+        if (outcome === 'locked') {
+          request.auditError = 'SCA_LOCKED';
+          return finish(reply, deps, session, LOCKED);
+        }
+        if (outcome !== 'ok') {
+          request.auditError = 'WRONG_PASSWORD';
+          await deps.sessions.update(session.id, { lastActivityAt: deps.now() });
+          return showLogin(reply, deps, await view(deps, context, refused));
+        }
       }
       const challenge = await deps.strongAuthentication.challenge(psu);
       await deps.sessions.update(session.id, {
@@ -127,7 +129,11 @@ export function scaRoutes(app: FastifyInstance, deps: ScaDeps): void {
     try {
       const psu = await psuOf(deps, session);
       if (!psu) return finish(reply, deps, session, cancelled);
-      const outcome = await checkCode(deps, psu, field(form, 'otp') ?? '');
+      const otp = field(form, 'otp') ?? '';
+      const outcome = await checkFactor(deps, psu, {
+        check: () => deps.strongAuthentication.verify(psu, otp),
+        endsAuthentication: true,
+      });
       if (outcome === 'locked') {
         request.auditError = 'SCA_LOCKED';
         return finish(reply, deps, session, LOCKED);

@@ -49,6 +49,8 @@ async function show(
 export function showLogin(reply: FastifyReply, deps: ScaDeps, view: StepView) {
   return show(reply, deps, 'login', view, {
     intro: fill(messages(view.locale).loginIntro, { tpp: view.clientName }),
+    // The knowledge step (RTS Art. 6): the password is typed with the id, on the same page.
+    askPassword: deps.strongAuthentication.knowledge !== undefined,
   });
 }
 

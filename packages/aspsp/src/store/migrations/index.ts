@@ -4,6 +4,7 @@ import * as authorization from './002-authorization.ts';
 import * as audit from './003-audit.ts';
 import * as scaAttempts from './004-sca-attempts.ts';
 import * as purgeIndexes from './005-purge-indexes.ts';
+import * as sandboxRevocations from './006-sandbox-revocations.ts';
 
 /** Every migration, in order; bundled in code so the server needs no migration folder at run time. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -12,6 +13,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '003-audit': audit,
   '004-sca-attempts': scaAttempts,
   '005-purge-indexes': purgeIndexes,
+  '006-sandbox-revocations': sandboxRevocations,
 });
 
 export const migrationProvider: MigrationProvider = {
