@@ -1,5 +1,6 @@
 import type { ServerOptions } from 'node:https';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { KeyAndCertificate } from '@openstet/protocol';
+import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { adminRoutes } from './admin/admin-routes.ts';
 import { fundsConfirmationRoutes } from './api/cbpii/funds-confirmation-routes.ts';
 import type { Config } from './config.ts';
@@ -15,10 +16,16 @@ import { revokeRoute } from './oauth/revoke-route.ts';
 import { psuPages } from './oauth/sca/psu-pages.ts';
 import { tokenRoute } from './oauth/token-route.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
+import { sandboxQtspRoutes } from './trust/sandbox-qtsp-routes.ts';
 
 export interface AppDeps extends ServiceDeps {
   /** Enables the admin API, on a listener of its own that the server binds to 127.0.0.1 only. */
   readonly adminSecret?: string;
+  /**
+   * The sandbox's test QTSP CA, when it is trusted: the public listener then publishes its CRL and answers
+   * OCSP for it (`trust/sandbox-qtsp-routes.ts`).
+   */
+  readonly sandboxCa?: KeyAndCertificate;
   /** TLS server options per listener; absent in `inject` tests. */
   readonly tls?: {
     readonly public: ServerOptions;
@@ -53,6 +60,15 @@ function publicListener(services: Services, deps: AppDeps): FastifyInstance {
   const audit = installAuditTrail(app, services.audit, { interactionsOnly: true });
   app.decorate('flushAudit', audit.flush);
   metadataRoute(app, services.endpoints, services.sandbox);
+  if (deps.sandboxCa) {
+    sandboxQtspRoutes(app, {
+      ca: deps.sandboxCa,
+      revocations: services.sandboxRevocations,
+      now: services.now,
+      // Current for at least a minute; the checker still asks again after OPENSTET_REVOCATION_CACHE_SECONDS.
+      validitySeconds: Math.max(60, config.revocationCacheSeconds),
+    });
+  }
   psuPages(app, {
     ...services,
     requirePkce: config.requirePkce,
@@ -65,7 +81,13 @@ function publicListener(services: Services, deps: AppDeps): FastifyInstance {
 /** The admin listener (sandbox CLI): never on the public listener, where a local proxy makes every peer look local. */
 function adminListener(services: Services, deps: AppDeps, secret: string): FastifyInstance {
   const app = fastifyInstance(deps.logger, deps.tls?.admin);
-  adminRoutes(app, { secret, registry: services.registry });
+  adminRoutes(app, {
+    secret,
+    registry: services.registry,
+    revocations: services.sandboxRevocations,
+    onRevoked: () => services.revocation.forget(),
+    now: services.now,
+  });
   return app;
 }
 
@@ -131,9 +153,17 @@ type Audited = FastifyInstance & { flushAudit(): Promise<void> };
 
 /** The composition root: wires store, trust and routes into the two listeners (DESIGN.md "Layout"). */
 export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
-  const services = createServices(config, deps);
+  let log: FastifyBaseLogger | undefined;
+  const services = createServices(config, {
+    ...deps,
+    onRevocationSoftFail:
+      deps.onRevocationSoftFail ??
+      ((sources, organizationIdentifier) =>
+        log?.warn({ sources, organizationIdentifier }, 'revocation sources failed: accepted (soft fail)')),
+  });
   const publicApp = publicListener(services, deps);
   const mtls = mtlsListener(services, deps);
+  log = mtls.log;
   const admin = deps.adminSecret ? adminListener(services, deps, deps.adminSecret) : undefined;
   return Object.freeze({
     public: publicApp,

@@ -40,6 +40,18 @@ export interface Config {
   /** Accepted distance between a signed `Date` header and the bank's clock. */
   readonly clockSkewSeconds: number;
   /**
+   * How long a certificate's revocation status (OCSP answer or CRL) is kept before its source is asked
+   * again, at most: a revocation takes effect on every node within this time.
+   */
+  readonly revocationCacheSeconds: number;
+  /** How long a CRL or OCSP source may take to answer. */
+  readonly revocationTimeoutMs: number;
+  /**
+   * Origins of CRL and OCSP sources (`http://crl.qtsp.example`, or `*` for all) whose unavailability means
+   * accept; for every other source an unavailable status refuses the call (503).
+   */
+  readonly revocationSoftFail: readonly string[];
+  /**
    * PKCE (S256) on every authorization request (FAPI 1.0 Advanced §5.2.2; RFC 9700 §2.1.1). `false` is the
    * opt-out for TPPs that cannot: PKCE is then required only of clients that registered `require_pkce`.
    */
@@ -111,6 +123,16 @@ function list(env: Env, name: string): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
+}
+
+/** Source origins as the revocation checker compares them (`new URL(url).origin`), or `*`. */
+function origins(env: Env, name: string): string[] {
+  return list(env, name).map((entry) => {
+    if (entry === '*') return entry;
+    if (!URL.canParse(entry) || !/^https?:$/.test(new URL(entry).protocol))
+      throw new ConfigError(`${name}: "${entry}" is not an http(s) origin such as http://crl.qtsp.example`);
+    return new URL(entry).origin;
+  });
 }
 
 function proxies(env: Env): string[] {
@@ -185,6 +207,9 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.OPENSTET_LOG_LEVEL || 'info',
     trustCacheSeconds: seconds(env, 'OPENSTET_TRUST_CACHE_SECONDS', 5),
     clockSkewSeconds: seconds(env, 'OPENSTET_CLOCK_SKEW_SECONDS', 300),
+    revocationCacheSeconds: seconds(env, 'OPENSTET_REVOCATION_CACHE_SECONDS', 300),
+    revocationTimeoutMs: positiveInteger(env, 'OPENSTET_REVOCATION_TIMEOUT_MS', 2000),
+    revocationSoftFail: Object.freeze(origins(env, 'OPENSTET_REVOCATION_SOFT_FAIL')),
     requirePkce: env.OPENSTET_REQUIRE_PKCE !== 'false',
     scaInactivitySeconds: inactivity(env),
     scaKnowledgeStep: flag(env, 'OPENSTET_SCA_KNOWLEDGE_STEP', false),

@@ -73,6 +73,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     trustStore,
     bankSeal: loadBankSeal(pki, config),
     ...(config.adminApi ? { adminSecret: adminSecret(config.dataDir) } : {}),
+    ...(config.trustSandboxCa ? { sandboxCa: pki.ca } : {}),
     logger: options.log === false ? false : loggerOptions(config.logLevel),
     tls: {
       public: { key, cert, ...TLS_POLICY },

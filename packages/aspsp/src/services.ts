@@ -13,10 +13,13 @@ import { codeRepository } from './store/code-repository.ts';
 import { consentRepository } from './store/consent-repository.ts';
 import { purgeExpired } from './store/housekeeping.ts';
 import type { Store } from './store/open-store.ts';
+import { sandboxRevocationRepository } from './store/sandbox-revocation-repository.ts';
 import { scaAttemptRepository } from './store/sca-attempt-repository.ts';
 import { scaSessionRepository } from './store/sca-session-repository.ts';
 import { tokenRepository } from './store/token-repository.ts';
 import { tppRegistryRepository } from './store/tpp-registry-repository.ts';
+import { revocationChecker } from './trust/revocation-checker.ts';
+import { type FetchRevocationData, httpRevocationFetch } from './trust/revocation-fetch.ts';
 import { signingCertificates } from './trust/signing-certificates.ts';
 import type { TrustStore } from './trust/trust-store.ts';
 import { ttlCache } from './trust/ttl-cache.ts';
@@ -30,6 +33,10 @@ export interface ServiceDeps {
   readonly coreBanking?: CoreBanking;
   readonly strongAuthentication?: StrongAuthentication;
   readonly now?: () => Date;
+  /** How CRLs and OCSP answers are fetched; HTTP by default. */
+  readonly fetchRevocationData?: FetchRevocationData;
+  /** Told when a certificate is accepted with its revocation status unknown (OPENSTET_REVOCATION_SOFT_FAIL). */
+  readonly onRevocationSoftFail?: (sources: readonly string[], organizationIdentifier: string) => void;
 }
 
 /**
@@ -62,11 +69,27 @@ export function createServices(config: Config, deps: ServiceDeps) {
       licences.forget(licence.organizationIdentifier);
     },
   };
+  const revocation = revocationChecker({
+    issuerOf: (certificate) => deps.trustStore.issuerOf(certificate),
+    fetch:
+      deps.fetchRevocationData ??
+      httpRevocationFetch({
+        timeoutMs: config.revocationTimeoutMs,
+        maxBytes: 16 * 1024 * 1024,
+        ca: deps.trustStore.pems,
+      }),
+    cacheSeconds: config.revocationCacheSeconds,
+    softFail: config.revocationSoftFail,
+    now,
+    onSoftFail: (sources, certificate) =>
+      deps.onRevocationSoftFail?.(sources, certificate.organizationIdentifier ?? 'unknown'),
+  });
   const trust = createTrustChain({
     licences,
     signingCertificates: signers,
     bankSeal: deps.bankSeal,
     clockSkewSeconds: config.clockSkewSeconds,
+    revocation,
     tppRateLimit: config.tppRateLimit,
     now,
   });
@@ -83,6 +106,8 @@ export function createServices(config: Config, deps: ServiceDeps) {
     licence: (clientId: string) => licences.get(clientId),
     signers,
     trust,
+    revocation,
+    sandboxRevocations: sandboxRevocationRepository(db),
     consents: consentRepository(db),
     sessions: scaSessionRepository(db),
     scaAttempts: scaAttemptRepository(db),

@@ -31,3 +31,42 @@ export { verifyMessageSignature } from './http-signature/verify.ts';
 export { isValidIban, normaliseIban } from './iban.ts';
 export type { AmountFailure, Money } from './money.ts';
 export { AmountError, addMoney, compareMoney, formatAmount, parseAmount, subtractMoney } from './money.ts';
+// Certificate revocation (RFC 5280 §5 CRLs, RFC 6960 OCSP): pure encoders and verifiers, no I/O.
+/** Serial numbers, dates and reason of the certificates a CA lists in its CRL; the CRL's validity period. */
+export type { CrlTimes, RevokedEntry } from './revocation/create-crl.ts';
+/** `createCrl(ca, revoked, times)` → DER of a v2 CRL with cRLNumber and authorityKeyIdentifier, signed by the CA. */
+export { createCrl } from './revocation/create-crl.ts';
+/** Options of `createOcspRequest`: nonce and CertID hash algorithm. */
+export type { OcspRequestOptions } from './revocation/create-ocsp-request.ts';
+/** `createOcspRequest(certificate, issuer, options)` → DER of an OCSP request (SHA-1 CertID by default). */
+export { createOcspRequest } from './revocation/create-ocsp-request.ts';
+/** The answers (`OcspAnswer`) and validity (`OcspResponseOptions`) of a response a CA's responder signs. */
+export type { OcspAnswer, OcspResponseOptions } from './revocation/create-ocsp-response.ts';
+/** `createOcspResponse(ca, answers, options)` → DER of a successful OCSP response signed by the CA (byKey). */
+export { createOcspResponse } from './revocation/create-ocsp-response.ts';
+/** Why revocation data was refused (`RevocationFailure`), carried by `RevocationDataError.reason`. */
+export type { RevocationFailure } from './revocation/errors.ts';
+/** Thrown when a CRL, an OCSP request or response must not be used; the status is then unknown, never good. */
+export { RevocationDataError } from './revocation/errors.ts';
+/** The CertID of a certificate (RFC 6960 §4.1.1): hash algorithm, issuer name and key hashes, serial. */
+export type { OcspCertId } from './revocation/ocsp-cert-id.ts';
+/** `ocspCertId(certificate, issuer, hash?)` computes a CertID; `isCertIdOfIssuer` tells a responder it is about its CA. */
+export { isCertIdOfIssuer, ocspCertId } from './revocation/ocsp-cert-id.ts';
+/** The OCSPResponseStatus names (RFC 6960 §4.2.1); the error ones are what `createOcspErrorResponse` takes. */
+export type { OcspErrorStatus, OcspResponseStatus } from './revocation/ocsp-response-status.ts';
+/** `createOcspErrorResponse(status)` → DER of an unsigned error response (malformedRequest, unauthorized, …). */
+export { createOcspErrorResponse } from './revocation/ocsp-response-status.ts';
+/** Hash algorithms of a CertID and CRLReason names (RFC 5280 §5.3.1). */
+export type { OcspHashAlgorithm, RevocationReason } from './revocation/oids.ts';
+/** A verified CRL: thisUpdate, nextUpdate, cRLNumber and revocation dates by normalised serial. */
+export type { CertificateRevocationList } from './revocation/read-crl.ts';
+/** `readCrl(der, issuer)` verifies a CRL's issuer name and signature against the CA certificate and reads it. */
+export { readCrl } from './revocation/read-crl.ts';
+/** What a client asked a responder: the CertIDs and the nonce. */
+export type { OcspRequestContent } from './revocation/read-ocsp-request.ts';
+/** `readOcspRequest(der)` reads an OCSP request on the responder side. */
+export { readOcspRequest } from './revocation/read-ocsp-request.ts';
+/** Inputs (`OcspCheckOptions`) and result (`OcspCertificateStatus`) of `readOcspResponse`. */
+export type { OcspCertificateStatus, OcspCheckOptions } from './revocation/read-ocsp-response.ts';
+/** `readOcspResponse(der, options)` verifies an OCSP response (signer, CertID, times, nonce) and returns the status. */
+export { readOcspResponse } from './revocation/read-ocsp-response.ts';

@@ -1,5 +1,15 @@
-import { isPsd2Role, PSD2_ORGANIZATION_IDENTIFIER } from '@openstet/protocol';
+import {
+  isPsd2Role,
+  normaliseSerial,
+  PSD2_ORGANIZATION_IDENTIFIER,
+  type RevocationReason,
+} from '@openstet/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  type CertificateRevocation,
+  REVOCATION_REASONS,
+  type RevocationList,
+} from '../domain/revocation-list.ts';
 import type { TppLicence, TppRegistry } from '../domain/tpp-licence.ts';
 import { Errors } from '../http/api-error.ts';
 import { sameSecret } from '../security/secrets.ts';
@@ -36,12 +46,32 @@ function licenceFrom(body: unknown): TppLicence {
   };
 }
 
+function revocationFrom(body: unknown, now: Date): CertificateRevocation {
+  const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const { serialNumber, reason = 'unspecified' } = fields;
+  if (typeof serialNumber !== 'string' || !/^(0x)?[0-9A-Fa-f:]{1,64}$/.test(serialNumber))
+    throw Errors.invalidBody('serialNumber must be the certificate serial in hex');
+  if (typeof reason !== 'string' || !REVOCATION_REASONS.includes(reason as RevocationReason))
+    throw Errors.invalidBody(`reason must be one of ${REVOCATION_REASONS.join(', ')}`);
+  return { serialNumber: normaliseSerial(serialNumber), revokedAt: now, reason: reason as RevocationReason };
+}
+
+export interface AdminDeps {
+  readonly secret: string;
+  readonly registry: TppRegistry;
+  /** The sandbox test CA's revocations (`openstet certs revoke`). */
+  readonly revocations: RevocationList;
+  /** Called after a revocation, so that this node's cached statuses are dropped at once. */
+  readonly onRevoked: () => void;
+  readonly now: () => Date;
+}
+
 /**
- * Loopback-only administration of a running sandbox, used by `openstet certs tpp` and `openstet registry`
+ * Loopback-only administration of a running sandbox, used by `openstet certs tpp|revoke` and `openstet registry`
  * (PGlite is single-process: the CLI must not open the database the server holds). Authenticated by the
  * secret in `<dataDir>/admin.secret`.
  */
-export function adminRoutes(app: FastifyInstance, options: { secret: string; registry: TppRegistry }): void {
+export function adminRoutes(app: FastifyInstance, options: AdminDeps): void {
   const guard = async (request: FastifyRequest) => {
     if (!LOOPBACK.test(request.raw.socket.remoteAddress ?? ''))
       throw Errors.notFound(`No resource at ${request.url}`);
@@ -55,5 +85,14 @@ export function adminRoutes(app: FastifyInstance, options: { secret: string; reg
     const licence = licenceFrom(request.body);
     await options.registry.save(licence);
     return { licence };
+  });
+  app.get('/admin/revocations', { onRequest: guard }, async () => ({
+    revocations: await options.revocations.list(),
+  }));
+  app.post('/admin/revocations', { onRequest: guard }, async (request) => {
+    const revocation = revocationFrom(request.body, options.now());
+    await options.revocations.revoke(revocation);
+    options.onRevoked();
+    return { revocation };
   });
 }

@@ -1,4 +1,4 @@
-import type { Psd2Role } from '@openstet/protocol';
+import type { EidasCertificate, Psd2Role } from '@openstet/protocol';
 import type { TppLicence } from './tpp-licence.ts';
 
 /** What the bank knows of the TPP on the other end of the TLS connection (from its QWAC). */
@@ -9,6 +9,8 @@ export interface TppIdentity {
   readonly fingerprint256: string;
   readonly notBefore: Date;
   readonly notAfter: Date;
+  /** The QWAC itself, for its revocation status (CRL, OCSP). */
+  readonly certificate: EidasCertificate;
 }
 
 export type TppRefusal =

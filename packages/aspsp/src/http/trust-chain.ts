@@ -12,10 +12,12 @@ import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, RouteShor
 import { authoriseTpp, type TppIdentity, type TppRefusal } from '../domain/authorise-tpp.ts';
 import type { TppLicence } from '../domain/tpp-licence.ts';
 import { replayWindow } from '../security/replay-window.ts';
+import type { RevocationChecker } from '../trust/revocation-checker.ts';
 import type { SigningCertificate } from '../trust/signing-certificates.ts';
 import type { TtlCache } from '../trust/ttl-cache.ts';
 import { type ApiError, Errors } from './api-error.ts';
 import { rejectBadBody } from './raw-body.ts';
+import { revocationRefusal } from './revocation-refusal.ts';
 import { tppQuota } from './tpp-quota.ts';
 
 export interface TrustChainDeps {
@@ -24,6 +26,8 @@ export interface TrustChainDeps {
   /** The bank's own QSealC, to sign responses (STET CR199). */
   readonly bankSeal: { readonly keyId: string; readonly privateKey: KeyObject };
   readonly clockSkewSeconds: number;
+  /** CRL and OCSP status of the QWAC and of the QSealC, cached. */
+  readonly revocation: RevocationChecker;
   /** STET calls per TPP per second before 429 TMRQ. */
   readonly tppRateLimit: number;
   readonly now: () => Date;
@@ -89,9 +93,10 @@ function keyResolver(tpp: TppIdentity, signer: SigningCertificate | undefined, n
 
 /**
  * The trust chain every STET call passes, written out in the order it runs:
- * 1. onRequest: the TPP identity from the QWAC (global hook) is authorised for the endpoint's role,
- *    within its quota (429 TMRQ);
- * 2. preValidation: the QSealC signature and the Digest of the raw body (STET Part I §3.5; seed: 400);
+ * 1. onRequest: the TPP identity from the QWAC (global hook) is authorised for the endpoint's role, its
+ *    QWAC not revoked (CRL/OCSP), within its quota (429 TMRQ);
+ * 2. preValidation: the QSealC signature, fresh (signed Date within the skew, X-Request-ID not replayed),
+ *    the Digest of the raw body (STET Part I §3.5; seed: 400), the QSealC not revoked, then the body;
  * 3. onSend: 2xx responses of funds-confirmation and payment calls are signed by the bank (CR199).
  */
 export function createTrustChain(deps: TrustChainDeps) {
@@ -113,6 +118,9 @@ export function createTrustChain(deps: TrustChainDeps) {
         deps.now(),
       );
       if (refusal) throw refusalError(tpp, refusal);
+      const status = await deps.revocation.status(tpp.certificate);
+      const revoked = revocationRefusal(status, 'QWAC', 'use a valid one');
+      if (revoked) throw revoked;
     };
 
   /** Signature and Digest first, then the JSON syntax: an unauthenticated request learns nothing more. */
@@ -136,6 +144,13 @@ export function createTrustChain(deps: TrustChainDeps) {
         body,
       },
     );
+    // The QSealC's revocation, once its signature is known to be good (verifying costs less than asking).
+    const sealed = revocationRefusal(
+      await deps.revocation.status((signer as SigningCertificate).certificate),
+      'registered QSealC',
+      'register a valid one',
+    );
+    if (sealed) throw sealed;
     // Freshness (ADR 0004): the same signed request, or another one reusing its X-Request-ID, is refused.
     const requestId = String(request.headers['x-request-id']);
     if (!replays.firstUse(`${tpp.organizationIdentifier} ${requestId}`)) {

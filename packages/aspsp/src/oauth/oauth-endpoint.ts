@@ -3,7 +3,7 @@ import type { TppIdentity } from '../domain/authorise-tpp.ts';
 import { ApiError } from '../http/api-error.ts';
 import { OAuthError } from './oauth-error.ts';
 
-const CLIENT_REFUSALS = new Set(['CERTIFICATE_REQUIRED', 'CERTIFICATE_INVALID']);
+const CLIENT_REFUSALS = new Set(['CERTIFICATE_REQUIRED', 'CERTIFICATE_INVALID', 'CERTIFICATE_REVOKED']);
 const LICENCE_REFUSALS = new Set(['TPP_NOT_LICENSED', 'LICENCE_WITHDRAWN', 'ROLE_MISSING']);
 
 function toOAuthError(error: unknown): OAuthError | undefined {
@@ -12,6 +12,8 @@ function toOAuthError(error: unknown): OAuthError | undefined {
     if (CLIENT_REFUSALS.has(error.code)) return new OAuthError('invalid_client', error.message);
     if (LICENCE_REFUSALS.has(error.code)) return new OAuthError('unauthorized_client', error.message);
     if (error.status < 500) return new OAuthError('invalid_request', error.message);
+    // The bank could not decide (a revocation source is down): try again, not a bank failure.
+    if (error.status === 503) return new OAuthError('temporarily_unavailable', error.message, 503);
   }
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.statusCode !== undefined && fastifyError.statusCode < 500) {
@@ -35,6 +37,7 @@ export function oauthErrorHandler(
     ? { error: oauth.code, error_description: oauth.description }
     : { error: 'server_error', error_description: 'Internal error at the bank: quote the X-Request-ID' };
   if (oauth?.code === 'invalid_client') reply.header('www-authenticate', 'TLS');
+  if (error instanceof ApiError) reply.headers(error.headers);
   return reply
     .code(oauth?.status ?? 500)
     .header('cache-control', 'no-store')

@@ -2,7 +2,9 @@ import { formatDn } from '@openstet/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { TppIdentity } from '../domain/authorise-tpp.ts';
 import type { ClientRegistry } from '../domain/client-registration.ts';
+import { revocationRefusal } from '../http/revocation-refusal.ts';
 import type { TrustChain } from '../http/trust-chain.ts';
+import type { RevocationChecker } from '../trust/revocation-checker.ts';
 import type { TrustStore } from '../trust/trust-store.ts';
 import { parseRegistration } from './registration-request.ts';
 
@@ -13,6 +15,7 @@ export interface RegisterRouteDeps {
   /** Called after a registration changes, so cached signing certificates are reloaded. */
   readonly onRegistered: (clientId: string) => void;
   readonly now: () => Date;
+  readonly revocation: RevocationChecker;
 }
 
 /**
@@ -24,6 +27,12 @@ export function registerRoute(app: FastifyInstance, deps: RegisterRouteDeps): vo
   app.post('/register', deps.trust.tppRoute(), async (request, reply) => {
     const tpp = request.tpp as TppIdentity;
     const input = parseRegistration(request.body, tpp.organizationIdentifier, deps.trustStore, deps.now());
+    const revoked = revocationRefusal(
+      await deps.revocation.status(input.signingCertificate),
+      'signing_certificate (QSealC)',
+      'register a valid one',
+    );
+    if (revoked) throw revoked;
     const { createdAt } = await deps.clients.save({
       clientId: tpp.organizationIdentifier,
       clientName: input.clientName,

@@ -31,5 +31,6 @@ export function qwacIdentity(certificate: EidasCertificate): TppIdentity {
     fingerprint256: certificate.fingerprint256,
     notBefore: certificate.notBefore,
     notAfter: certificate.notAfter,
+    certificate,
   });
 }

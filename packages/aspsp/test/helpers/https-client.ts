@@ -4,12 +4,14 @@ export interface HttpsResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly body: string;
+  /** The body's bytes, for binary answers (a CRL, an OCSP response). */
+  readonly bytes: Buffer;
 }
 
 export interface HttpsCall {
   readonly method?: string;
   readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: string;
+  readonly body?: string | Buffer;
   /** CA to trust for the server certificate; client certificate and key for mutual TLS. */
   readonly ca: string;
   readonly cert?: string;
@@ -34,13 +36,15 @@ export function httpsCall(url: string, call: HttpsCall): Promise<HttpsResponse> 
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);
-        response.on('end', () =>
+        response.on('end', () => {
+          const bytes = Buffer.concat(chunks);
           resolve({
             status: response.statusCode ?? 0,
             headers: response.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
+            body: bytes.toString('utf8'),
+            bytes,
+          });
+        });
       },
     );
     outgoing.on('error', reject);

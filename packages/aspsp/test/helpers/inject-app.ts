@@ -55,6 +55,7 @@ export async function injectApp(
     trustStore,
     bankSeal: loadBankSeal({ ca: pki.ca, server: pki.bankSeal, bankSeal: pki.bankSeal }),
     adminSecret: 'test-admin-secret',
+    sandboxCa: pki.ca,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.coreBanking ? { coreBanking: options.coreBanking } : {}),

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ensureSandboxPki, loadConfig } from '@openstet/aspsp';
+import { CRL_PATH, ensureSandboxPki, loadConfig, OCSP_PATH } from '@openstet/aspsp';
 import {
   issueEidasCertificate,
   type Psd2Role,
@@ -10,7 +10,8 @@ import {
 import { Command } from 'commander';
 import { UsageError } from '../exit-codes.ts';
 import { organizationIdentifier, roles } from '../options.ts';
-import { withRegistry } from '../registry-access.ts';
+import { withSandbox } from '../sandbox-access.ts';
+import { certsRevokeCommand } from './certs-revoke.ts';
 
 interface TppOptions {
   orgId: string;
@@ -40,6 +41,9 @@ async function issueTpp(options: TppOptions): Promise<void> {
     roles: options.roles,
     ncaName: options.ncaName,
     ncaId: options.ncaId,
+    // Where the sandbox publishes the test CA's revocations, as a QTSP does (`certs revoke`).
+    crlUrl: `${config.publicUrl}${CRL_PATH}`,
+    ocspUrl: `${config.publicUrl}${OCSP_PATH}`,
   };
   const [qwac, qseal] = await Promise.all([
     issueEidasCertificate(pki.ca, { kind: 'qwac', ...subject }),
@@ -60,7 +64,7 @@ async function issueTpp(options: TppOptions): Promise<void> {
   writeFileSync(files.qsealKey, qseal.privateKeyPem, { mode: 0o600 });
   writeFileSync(files.caCertificate, pki.ca.certificatePem);
   if (options.register) {
-    await withRegistry(config, (registry) =>
+    await withSandbox(config, ({ registry }) =>
       registry.save({
         organizationIdentifier: options.orgId,
         name: options.name,
@@ -122,5 +126,6 @@ export function certsCommand(): Command {
       '\nExample:\n  $ npx openstet certs tpp --org-id PSDFR-ACPR-12345 --name "Acme Cards" --roles PSP_IC,PSP_AI --out ./tpp',
     )
     .action(issueTpp);
+  certs.addCommand(certsRevokeCommand());
   return certs;
 }

@@ -3,7 +3,7 @@ import type { Psd2Role } from '@openstet/protocol';
 import { Command } from 'commander';
 import { UsageError } from '../exit-codes.ts';
 import { organizationIdentifier, roles } from '../options.ts';
-import { withRegistry } from '../registry-access.ts';
+import { withSandbox } from '../sandbox-access.ts';
 
 function print(licences: readonly TppLicence[], json: boolean | undefined): void {
   if (json) {
@@ -22,7 +22,7 @@ async function setStatus(
   options: { orgId: string; json?: boolean; name?: string; roles?: Psd2Role[] },
   status: TppLicence['status'],
 ): Promise<void> {
-  const licence = await withRegistry(loadConfig(), async (registry) => {
+  const licence = await withSandbox(loadConfig(), async ({ registry }) => {
     const current = await registry.find(options.orgId);
     if (!current && (!options.name || !options.roles)) {
       throw new UsageError(`${options.orgId} is not in the register: give --name and --roles to add it`);
@@ -50,7 +50,7 @@ export function registryCommand(): Command {
     .description('list the TPPs in the register')
     .option('--json', 'print as JSON')
     .action(async (options: { json?: boolean }) =>
-      print(await withRegistry(loadConfig(), (r) => r.list()), options.json),
+      print(await withSandbox(loadConfig(), ({ registry }) => registry.list()), options.json),
     );
   registry
     .command('withdraw')

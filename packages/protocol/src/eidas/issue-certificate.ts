@@ -1,11 +1,9 @@
-import 'reflect-metadata';
 import { randomBytes, webcrypto } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
 import { OID, type Psd2Role, type QcType } from './oids.ts';
 import { derToPem } from './pem.ts';
 import { encodeQcStatements } from './qc-statements.ts';
-
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+import { importSigningKey } from './signing-key.ts';
+import { x509 } from './x509-crypto.ts';
 
 type CryptoKey = webcrypto.CryptoKey;
 type CryptoKeyPair = webcrypto.CryptoKeyPair;
@@ -20,6 +18,8 @@ export interface TestCaOptions {
   readonly commonName?: string;
   readonly organizationName?: string;
   readonly validityDays?: number;
+  /** The CA key, which also signs its CRLs and OCSP responses: `rsa` (RSA-2048, the default) or `ec` (P-256). */
+  readonly keyType?: 'rsa' | 'ec';
 }
 
 export interface EidasCertificateOptions {
@@ -43,6 +43,10 @@ export interface EidasCertificateOptions {
    * test how it refuses them.
    */
   readonly rsaModulusLength?: number;
+  /** Where the CA publishes its CRL: a CRL Distribution Points extension (RFC 5280 §4.2.1.13). */
+  readonly crlUrl?: string;
+  /** The CA's OCSP responder: an Authority Information Access id-ad-ocsp entry (RFC 5280 §4.2.2.1). */
+  readonly ocspUrl?: string;
 }
 
 const RSA_KEY: webcrypto.RsaHashedKeyGenParams = {
@@ -72,14 +76,9 @@ async function exportPrivateKey(key: CryptoKey): Promise<string> {
   return derToPem(await webcrypto.subtle.exportKey('pkcs8', key), 'PRIVATE KEY');
 }
 
-async function importPrivateKey(pem: string): Promise<CryptoKey> {
-  const der = Buffer.from(pem.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64');
-  return webcrypto.subtle.importKey('pkcs8', der, RSA_KEY, false, ['sign']);
-}
-
 /** Creates a self-signed test QTSP root CA. Test use only: never trust it in production. */
 export async function createTestCa(options: TestCaOptions = {}): Promise<KeyAndCertificate> {
-  const keys = await generateKeys();
+  const keys = await generateKeys(options.keyType);
   const name = new x509.Name([
     { C: [{ printableString: 'FR' }] },
     { O: [{ utf8String: options.organizationName ?? 'openstet sandbox' }] },
@@ -135,6 +134,14 @@ function usageExtensions(options: EidasCertificateOptions): x509.Extension[] {
   ];
 }
 
+/** Where relying parties find the certificate's revocation status; both non-critical (RFC 5280 §4.2.1.13, §4.2.2.1). */
+function revocationExtensions(options: EidasCertificateOptions): x509.Extension[] {
+  return [
+    ...(options.crlUrl ? [new x509.CRLDistributionPointsExtension([options.crlUrl])] : []),
+    ...(options.ocspUrl ? [new x509.AuthorityInfoAccessExtension({ ocsp: options.ocspUrl })] : []),
+  ];
+}
+
 /**
  * Issues a test QWAC or QSealC carrying the ETSI TS 119 495 PSD2 QcStatement (roles, NCA name and id),
  * the QcType and the organizationIdentifier, signed by the given CA.
@@ -151,13 +158,15 @@ export async function issueEidasCertificate(
     ncaName: options.ncaName ?? 'ACPR',
     ncaId: options.ncaId ?? 'FR-ACPR',
   };
+  const signing = await importSigningKey(ca.privateKeyPem);
   const now = Date.now();
   const certificate = await x509.X509CertificateGenerator.create({
     serialNumber: randomSerial(),
     subject: subjectName(options),
     issuer: caCertificate.subjectName,
     publicKey: keys.publicKey,
-    signingKey: await importPrivateKey(ca.privateKeyPem),
+    signingKey: signing.key,
+    signingAlgorithm: signing.algorithm,
     notBefore: options.notBefore ?? new Date(now - DAY_MS),
     notAfter: options.notAfter ?? new Date(now + 825 * DAY_MS),
     extensions: [
@@ -166,6 +175,7 @@ export async function issueEidasCertificate(
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
       await x509.AuthorityKeyIdentifierExtension.create(caCertificate.publicKey),
       new x509.Extension(OID.qcStatements, false, encodeQcStatements(qcType, psd2)),
+      ...revocationExtensions(options),
     ],
   });
   return Object.freeze({

@@ -5,6 +5,7 @@ import type { DistinguishedName } from './distinguished-name.ts';
 import { OID, type Psd2Role, type QcType } from './oids.ts';
 import { pemToDer } from './pem.ts';
 import { decodeQcStatements, type Psd2Attributes } from './qc-statements.ts';
+import { revocationUrls } from './revocation-urls.ts';
 
 /** What a bank needs to know about a TPP certificate, read once (ETSI TS 119 495 §5). */
 export interface EidasCertificate {
@@ -25,9 +26,14 @@ export interface EidasCertificate {
   readonly fingerprint256: string;
   readonly publicKey: KeyObject;
   readonly x509: X509Certificate;
+  /** CRL Distribution Points URIs (RFC 5280 §4.2.1.13); empty when the extension is absent. */
+  readonly crlUrls: readonly string[];
+  /** OCSP responder URIs from Authority Information Access (RFC 5280 §4.2.2.1); empty when absent. */
+  readonly ocspUrls: readonly string[];
 }
 
-function toDn(name: Name): DistinguishedName {
+/** The attributes of an ASN.1 Name, most general first, as `sameDn` compares them. */
+export function toDn(name: Name): DistinguishedName {
   return Object.freeze(
     [...name].flatMap((rdn) =>
       [...rdn].map((atv) => Object.freeze({ type: atv.type, value: atv.value.toString() })),
@@ -76,6 +82,7 @@ export function readEidasCertificate(input: string | Uint8Array): EidasCertifica
     fingerprint256: x509.fingerprint256.replaceAll(':', '').toLowerCase(),
     publicKey: x509.publicKey,
     x509,
+    ...revocationUrls(tbs.extensions),
   });
 }
 

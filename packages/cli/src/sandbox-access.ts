@@ -2,18 +2,29 @@ import { request } from 'node:https';
 import { connect } from 'node:tls';
 import {
   adminSecret,
+  type CertificateRevocation,
   type Config,
   openStore,
+  type RevocationList,
   runningServer,
   type ServerState,
+  sandboxRevocationRepository,
   type TppLicence,
   type TppRegistry,
   tppRegistryRepository,
 } from '@openstet/aspsp';
 
+/** What the CLI changes in a sandbox: its register of licensed TPPs and its test CA's revocations. */
+export interface SandboxState {
+  readonly registry: TppRegistry;
+  readonly revocations: RevocationList;
+}
+
+type AdminServer = ServerState & { readonly adminUrl: string };
+
 /** Calls the admin API of a running server over TLS, pinned to the server certificate it published. */
 function adminCall(
-  state: ServerState & { readonly adminUrl: string },
+  state: AdminServer,
   secret: string,
   method: string,
   path: string,
@@ -62,30 +73,45 @@ function adminCall(
   });
 }
 
-function remoteRegistry(state: ServerState & { readonly adminUrl: string }, secret: string): TppRegistry {
-  const list = async () =>
-    ((await adminCall(state, secret, 'GET', '/admin/registry')) as { licences: TppLicence[] }).licences;
+function remoteSandbox(state: AdminServer, secret: string): SandboxState {
+  const call = (method: string, path: string, body?: unknown) => adminCall(state, secret, method, path, body);
+  const licences = async () =>
+    ((await call('GET', '/admin/registry')) as { licences: TppLicence[] }).licences;
   return {
-    list,
-    find: async (org) => (await list()).find((licence) => licence.organizationIdentifier === org),
-    save: async (licence) => {
-      await adminCall(state, secret, 'POST', '/admin/registry', licence);
+    registry: {
+      list: licences,
+      find: async (org) => (await licences()).find((licence) => licence.organizationIdentifier === org),
+      save: async (licence) => {
+        await call('POST', '/admin/registry', licence);
+      },
+    },
+    revocations: {
+      list: async () => {
+        const { revocations } = (await call('GET', '/admin/revocations')) as {
+          revocations: (Omit<CertificateRevocation, 'revokedAt'> & { revokedAt: string })[];
+        };
+        return revocations.map((entry) => ({ ...entry, revokedAt: new Date(entry.revokedAt) }));
+      },
+      revoke: async ({ serialNumber, reason }) => {
+        await call('POST', '/admin/revocations', { serialNumber, reason });
+      },
     },
   };
 }
 
 /**
- * Runs `work` against the register of licensed TPPs: through the running server's admin API when it has
- * one (PGlite is single-process, and the server's caches learn the change at once), else directly on the
- * database (a server on PostgreSQL sees the change within OPENSTET_TRUST_CACHE_SECONDS).
+ * Runs `work` against the sandbox's state: through the running server's admin API when it has one
+ * (PGlite is single-process, and the server's caches learn the change at once), else directly on the
+ * database (a server on PostgreSQL sees a licence within OPENSTET_TRUST_CACHE_SECONDS and a revocation
+ * within OPENSTET_REVOCATION_CACHE_SECONDS).
  */
-export async function withRegistry<T>(
+export async function withSandbox<T>(
   config: Config,
-  work: (registry: TppRegistry) => Promise<T>,
+  work: (sandbox: SandboxState) => Promise<T>,
 ): Promise<T> {
   const state = runningServer(config.dataDir);
   const adminUrl = state?.adminUrl;
-  if (state && adminUrl) return work(remoteRegistry({ ...state, adminUrl }, adminSecret(config.dataDir)));
+  if (state && adminUrl) return work(remoteSandbox({ ...state, adminUrl }, adminSecret(config.dataDir)));
   // PGlite is single-process: with the server holding it and no admin API, nothing may open it.
   if (state && !config.databaseUrl)
     throw new Error(
@@ -97,7 +123,10 @@ export async function withRegistry<T>(
     schema: config.databaseSchema,
   });
   try {
-    return await work(tppRegistryRepository(store.db));
+    return await work({
+      registry: tppRegistryRepository(store.db),
+      revocations: sandboxRevocationRepository(store.db),
+    });
   } finally {
     await store.close();
   }

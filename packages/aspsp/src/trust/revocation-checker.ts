@@ -1,0 +1,150 @@
+import { randomBytes, type X509Certificate } from 'node:crypto';
+import { createOcspRequest, type EidasCertificate, readCrl, readOcspResponse } from '@openstet/protocol';
+import type { FetchRevocationData } from './revocation-fetch.ts';
+
+/** A certificate's revocation status, as the bank acts on it. */
+export type RevocationStatus =
+  | { readonly state: 'good' }
+  | { readonly state: 'revoked'; readonly at: Date; readonly source: string }
+  /** The CA's OCSP responder does not know the certificate (RFC 6960 §2.2 "unknown"). */
+  | { readonly state: 'unknown-to-ca'; readonly source: string }
+  /** No source answered usably, and the bank refuses in that case for these sources. */
+  | { readonly state: 'unavailable'; readonly sources: readonly string[] };
+
+export interface RevocationChecker {
+  status(certificate: EidasCertificate): Promise<RevocationStatus>;
+  /** Forgets every cached status and CRL: a revocation made through this node applies at once. */
+  forget(): void;
+}
+
+export interface RevocationCheckerDeps {
+  /** The trusted CA that issued the certificate: it signs the CRL, or the OCSP answer (or its responder). */
+  readonly issuerOf: (certificate: EidasCertificate) => X509Certificate | undefined;
+  readonly fetch: FetchRevocationData;
+  /** How long an answer is kept before the source is asked again (less when the data says so). */
+  readonly cacheSeconds: number;
+  /** Origins of sources whose failure means accept (`*`: every source); every other failure refuses. */
+  readonly softFail: readonly string[];
+  readonly now: () => Date;
+  /** Told when a certificate is accepted unchecked because its soft-fail sources all failed. */
+  readonly onSoftFail: (sources: readonly string[], certificate: EidasCertificate) => void;
+}
+
+/** After a failure the sources are asked again this soon at most, so that a dead responder costs one wait. */
+const RETRY_AFTER_FAILURE_SECONDS = 10;
+const MAX_CACHED = 10_000;
+
+interface Cached<T> {
+  readonly value: T;
+  readonly until: number;
+}
+
+type Source = { readonly kind: 'ocsp' | 'crl'; readonly url: string };
+
+/**
+ * Cached CRL and OCSP checking of TPP certificates (RFC 5280 §5, RFC 6960): the OCSP responders the
+ * certificate names first, then its CRL distribution points; a certificate naming none is not checked
+ * (its CA publishes nothing). Every answer is verified against the issuing CA before use. Each status
+ * is kept `cacheSeconds` at most (and never past the data's nextUpdate): a revocation takes effect on
+ * every node within that time. Concurrent checks of one certificate share one fetch.
+ */
+export function revocationChecker(deps: RevocationCheckerDeps): RevocationChecker {
+  const statuses = new Map<string, Cached<RevocationStatus>>();
+  const crls = new Map<string, Cached<ReturnType<typeof readCrl>>>();
+  const pending = new Map<string, Promise<RevocationStatus>>();
+  const nowMs = () => deps.now().getTime();
+  const until = (nextUpdate: Date | undefined) =>
+    Math.min(nowMs() + deps.cacheSeconds * 1000, nextUpdate?.getTime() ?? Number.POSITIVE_INFINITY);
+
+  const remember = <T>(map: Map<string, Cached<T>>, key: string, value: T, expiry: number): T => {
+    if (map.size >= MAX_CACHED) map.delete(map.keys().next().value ?? '');
+    map.set(key, { value, until: expiry });
+    return value;
+  };
+
+  async function fromOcsp(certificate: EidasCertificate, issuer: X509Certificate, url: string) {
+    const nonce = randomBytes(16);
+    const body = createOcspRequest(certificate.x509, issuer, { nonce });
+    const answer = readOcspResponse(
+      await deps.fetch(url, { body, contentType: 'application/ocsp-request' }),
+      {
+        certificate: certificate.x509,
+        issuer,
+        now: deps.now(),
+        nonce,
+      },
+    );
+    const status: RevocationStatus =
+      answer.status === 'good'
+        ? { state: 'good' }
+        : answer.status === 'revoked'
+          ? { state: 'revoked', at: answer.revokedAt ?? answer.thisUpdate, source: url }
+          : { state: 'unknown-to-ca', source: url };
+    return { status, until: until(answer.nextUpdate) };
+  }
+
+  async function crlOf(url: string, issuer: X509Certificate) {
+    const cached = crls.get(url);
+    if (cached && cached.until > nowMs()) return cached.value;
+    const crl = readCrl(await deps.fetch(url), issuer);
+    // RFC 5280 §6.3.3: a CRL past its nextUpdate is not current and says nothing of today.
+    if (crl.nextUpdate.getTime() < nowMs()) throw new Error(`the CRL at ${url} is past its nextUpdate`);
+    return remember(crls, url, crl, until(crl.nextUpdate));
+  }
+
+  async function fromCrl(certificate: EidasCertificate, issuer: X509Certificate, url: string) {
+    const crl = await crlOf(url, issuer);
+    const revokedAt = crl.revoked.get(certificate.serialNumber);
+    const status: RevocationStatus = revokedAt
+      ? { state: 'revoked', at: revokedAt, source: url }
+      : { state: 'good' };
+    return { status, until: until(crl.nextUpdate) };
+  }
+
+  const softFails = (url: string) =>
+    deps.softFail.includes('*') || deps.softFail.includes(new URL(url).origin);
+
+  async function check(certificate: EidasCertificate): Promise<Cached<RevocationStatus>> {
+    const sources: Source[] = [
+      ...certificate.ocspUrls.map((url) => ({ kind: 'ocsp' as const, url })),
+      ...certificate.crlUrls.map((url) => ({ kind: 'crl' as const, url })),
+    ];
+    const issuer = deps.issuerOf(certificate);
+    if (sources.length === 0 || !issuer) return { value: { state: 'good' }, until: until(undefined) };
+    for (const source of sources) {
+      try {
+        const answer = await (source.kind === 'ocsp' ? fromOcsp : fromCrl)(certificate, issuer, source.url);
+        return { value: answer.status, until: answer.until };
+      } catch {
+        // Unreachable, late, unsigned, stale or not about this certificate: the next source is asked.
+      }
+    }
+    const failed = sources.map((source) => source.url);
+    const retry = Math.min(until(undefined), nowMs() + RETRY_AFTER_FAILURE_SECONDS * 1000);
+    if (failed.every(softFails)) {
+      deps.onSoftFail(failed, certificate);
+      return { value: { state: 'good' }, until: retry };
+    }
+    return { value: { state: 'unavailable', sources: failed }, until: retry };
+  }
+
+  return {
+    async status(certificate) {
+      const key = certificate.fingerprint256;
+      const cached = statuses.get(key);
+      if (cached && cached.until > nowMs()) return cached.value;
+      let running = pending.get(key);
+      if (!running) {
+        running = check(certificate)
+          .then((result) => remember(statuses, key, result.value, result.until))
+          .finally(() => pending.delete(key));
+        pending.set(key, running);
+      }
+      return running;
+    },
+    forget() {
+      statuses.clear();
+      crls.clear();
+    },
+  };
+}
