@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { execFile, execFileSync, spawn } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, type RunningServer, startServer } from '@openstet/aspsp';
-import { readEidasCertificate } from '@openstet/protocol';
+import { ensureSandboxPki, loadConfig, type RunningServer, startServer } from '@openstet/aspsp';
+import { readCrl, readEidasCertificate } from '@openstet/protocol';
 
 const BIN = fileURLToPath(new URL('../bin/openstet.js', import.meta.url));
 
@@ -265,6 +266,32 @@ describe('the openstet command', () => {
       assert.equal(run.code, 0, run.stderr);
       assert.equal(JSON.parse(run.stdout).licensed, true);
       assert.deepEqual((await server.app.registry.find('PSDFR-ACPR-67890'))?.roles, ['PSP_AI']);
+    });
+
+    test('certs tpp points the certificates at the sandbox CRL and OCSP responder; certs revoke lists one there (review finding 10)', async () => {
+      const qwac = join(out, 'budget', 'qwac.pem');
+      const text = execFileSync('openssl', ['x509', '-in', qwac, '-noout', '-text']).toString();
+      assert.ok(text.includes(`URI:${server.publicUrl}/pki/crl`), text);
+      assert.ok(text.includes(`OCSP - URI:${server.publicUrl}/pki/ocsp`), text);
+      const run = await openstet(
+        ['certs', 'revoke', '--cert', qwac, '--reason', 'keyCompromise', '--json'],
+        env,
+      );
+      assert.equal(run.code, 0, run.stderr);
+      const revoked = JSON.parse(run.stdout);
+      const serialNumber = readEidasCertificate(readFileSync(qwac, 'utf8')).serialNumber;
+      assert.deepEqual([revoked.serialNumber, revoked.reason], [serialNumber, 'keyCompromise']);
+      const crl = await server.app.public.inject({ method: 'GET', url: '/pki/crl' });
+      assert.equal(crl.headers['content-type'], 'application/pkix-crl');
+      const pki = await ensureSandboxPki(dataDir);
+      const listed = readCrl(crl.rawPayload, new X509Certificate(pki.ca.certificatePem));
+      assert.ok(listed.revoked.has(serialNumber), 'the CRL lists the revoked certificate');
+      const foreign = await openstet(['certs', 'revoke', '--cert', join(out, 'not-ours.pem')], env);
+      assert.equal(foreign.code, 2);
+      assert.match(foreign.stderr, /--cert .*not-ours\.pem: not a readable PEM certificate/);
+      const badReason = await openstet(['certs', 'revoke', '--cert', qwac, '--reason', 'bored'], env);
+      assert.equal(badReason.code, 2);
+      assert.match(badReason.stderr, /--reason "bored": use one of unspecified, keyCompromise/);
     });
 
     test('with the admin API off, the CLI never opens the embedded database the server holds', async () => {

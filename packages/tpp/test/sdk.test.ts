@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { createPublicKey } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import type { RunningServer } from '@openstet/aspsp';
 import type { KeyAndCertificate } from '@openstet/protocol';
 import httpSignature from 'http-signature';
 import {
@@ -42,11 +41,8 @@ function clientOf(
 
 describe('the TPP SDK against the real sandbox over real TLS', () => {
   let sandbox: Sandbox;
-  let server: RunningServer;
   let ca: string;
-  let qwac: KeyAndCertificate;
   let qseal: KeyAndCertificate;
-  let bankSeal: string;
   const clients: StetClient[] = [];
 
   const client = (overrides: { tokenStore?: TokenStore; bankSealCertificate?: string } = {}) => {
@@ -72,7 +68,7 @@ describe('the TPP SDK against the real sandbox over real TLS', () => {
 
   before(async () => {
     sandbox = await startSandbox();
-    ({ server, ca, bankSeal, qwac, qseal } = sandbox);
+    ({ ca, qseal } = sandbox);
     const registered = (await client().register({ redirectUris: [REDIRECT], clientName: 'Acme Cards' })) as {
       client_id: string;
     };

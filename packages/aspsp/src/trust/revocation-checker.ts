@@ -1,6 +1,7 @@
-import { randomBytes, type X509Certificate } from 'node:crypto';
-import { createOcspRequest, type EidasCertificate, readCrl, readOcspResponse } from '@openstet/protocol';
+import type { X509Certificate } from 'node:crypto';
+import type { EidasCertificate } from '@openstet/protocol';
 import type { FetchRevocationData } from './revocation-fetch.ts';
+import { askOcsp, crlSource } from './revocation-sources.ts';
 
 /** A certificate's revocation status, as the bank acts on it. */
 export type RevocationStatus =
@@ -50,71 +51,31 @@ type Source = { readonly kind: 'ocsp' | 'crl'; readonly url: string };
  */
 export function revocationChecker(deps: RevocationCheckerDeps): RevocationChecker {
   const statuses = new Map<string, Cached<RevocationStatus>>();
-  const crls = new Map<string, Cached<ReturnType<typeof readCrl>>>();
   const pending = new Map<string, Promise<RevocationStatus>>();
   const nowMs = () => deps.now().getTime();
   const until = (nextUpdate: Date | undefined) =>
     Math.min(nowMs() + deps.cacheSeconds * 1000, nextUpdate?.getTime() ?? Number.POSITIVE_INFINITY);
-
-  const remember = <T>(map: Map<string, Cached<T>>, key: string, value: T, expiry: number): T => {
-    if (map.size >= MAX_CACHED) map.delete(map.keys().next().value ?? '');
-    map.set(key, { value, until: expiry });
-    return value;
-  };
-
-  async function fromOcsp(certificate: EidasCertificate, issuer: X509Certificate, url: string) {
-    const nonce = randomBytes(16);
-    const body = createOcspRequest(certificate.x509, issuer, { nonce });
-    const answer = readOcspResponse(
-      await deps.fetch(url, { body, contentType: 'application/ocsp-request' }),
-      {
-        certificate: certificate.x509,
-        issuer,
-        now: deps.now(),
-        nonce,
-      },
-    );
-    const status: RevocationStatus =
-      answer.status === 'good'
-        ? { state: 'good' }
-        : answer.status === 'revoked'
-          ? { state: 'revoked', at: answer.revokedAt ?? answer.thisUpdate, source: url }
-          : { state: 'unknown-to-ca', source: url };
-    return { status, until: until(answer.nextUpdate) };
-  }
-
-  async function crlOf(url: string, issuer: X509Certificate) {
-    const cached = crls.get(url);
-    if (cached && cached.until > nowMs()) return cached.value;
-    const crl = readCrl(await deps.fetch(url), issuer);
-    // RFC 5280 §6.3.3: a CRL past its nextUpdate is not current and says nothing of today.
-    if (crl.nextUpdate.getTime() < nowMs()) throw new Error(`the CRL at ${url} is past its nextUpdate`);
-    return remember(crls, url, crl, until(crl.nextUpdate));
-  }
-
-  async function fromCrl(certificate: EidasCertificate, issuer: X509Certificate, url: string) {
-    const crl = await crlOf(url, issuer);
-    const revokedAt = crl.revoked.get(certificate.serialNumber);
-    const status: RevocationStatus = revokedAt
-      ? { state: 'revoked', at: revokedAt, source: url }
-      : { state: 'good' };
-    return { status, until: until(crl.nextUpdate) };
-  }
+  const crls = crlSource(deps.fetch, deps.now, until);
+  const ask = (source: Source, certificate: EidasCertificate, issuer: X509Certificate) =>
+    source.kind === 'ocsp'
+      ? askOcsp(deps.fetch, certificate, issuer, source.url, deps.now())
+      : crls.ask(certificate, issuer, source.url);
 
   const softFails = (url: string) =>
     deps.softFail.includes('*') || deps.softFail.includes(new URL(url).origin);
 
   async function check(certificate: EidasCertificate): Promise<Cached<RevocationStatus>> {
+    // Only http(s) sources are asked (QTSPs publish over http); ldap:// and the like are skipped.
     const sources: Source[] = [
       ...certificate.ocspUrls.map((url) => ({ kind: 'ocsp' as const, url })),
       ...certificate.crlUrls.map((url) => ({ kind: 'crl' as const, url })),
-    ];
+    ].filter((source) => URL.canParse(source.url) && /^https?:$/.test(new URL(source.url).protocol));
     const issuer = deps.issuerOf(certificate);
     if (sources.length === 0 || !issuer) return { value: { state: 'good' }, until: until(undefined) };
     for (const source of sources) {
       try {
-        const answer = await (source.kind === 'ocsp' ? fromOcsp : fromCrl)(certificate, issuer, source.url);
-        return { value: answer.status, until: answer.until };
+        const answer = await ask(source, certificate, issuer);
+        return { value: answer.status, until: until(answer.nextUpdate) };
       } catch {
         // Unreachable, late, unsigned, stale or not about this certificate: the next source is asked.
       }
@@ -136,7 +97,11 @@ export function revocationChecker(deps: RevocationCheckerDeps): RevocationChecke
       let running = pending.get(key);
       if (!running) {
         running = check(certificate)
-          .then((result) => remember(statuses, key, result.value, result.until))
+          .then((result) => {
+            if (statuses.size >= MAX_CACHED) statuses.delete(statuses.keys().next().value ?? '');
+            statuses.set(key, result);
+            return result.value;
+          })
           .finally(() => pending.delete(key));
         pending.set(key, running);
       }
@@ -144,7 +109,7 @@ export function revocationChecker(deps: RevocationCheckerDeps): RevocationChecke
     },
     forget() {
       statuses.clear();
-      crls.clear();
+      crls.forget();
     },
   };
 }

@@ -1,6 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CRL_PATH, ensureSandboxPki, loadConfig, OCSP_PATH } from '@openstet/aspsp';
+import {
+  type Config,
+  CRL_PATH,
+  ensureSandboxPki,
+  loadConfig,
+  OCSP_PATH,
+  runningServer,
+} from '@openstet/aspsp';
 import {
   issueEidasCertificate,
   type Psd2Role,
@@ -32,6 +39,17 @@ function keyType(value: string): 'rsa' | 'ec' {
   );
 }
 
+/**
+ * Where the sandbox publishes its test CA's revocations (`certs revoke`), as a QTSP names its CRL and OCSP
+ * responder in each certificate: the running server's public URL, else the configured one; none when
+ * the public port is chosen at start (0) and no server runs, since no one could reach them.
+ */
+function revocationPointers(config: Config): { crlUrl?: string; ocspUrl?: string } {
+  const publicUrl = runningServer(config.dataDir)?.publicUrl ?? config.publicUrl;
+  if (new URL(publicUrl).port === '0') return {};
+  return { crlUrl: `${publicUrl}${CRL_PATH}`, ocspUrl: `${publicUrl}${OCSP_PATH}` };
+}
+
 async function issueTpp(options: TppOptions): Promise<void> {
   const config = loadConfig();
   const pki = await ensureSandboxPki(config.dataDir);
@@ -41,9 +59,7 @@ async function issueTpp(options: TppOptions): Promise<void> {
     roles: options.roles,
     ncaName: options.ncaName,
     ncaId: options.ncaId,
-    // Where the sandbox publishes the test CA's revocations, as a QTSP does (`certs revoke`).
-    crlUrl: `${config.publicUrl}${CRL_PATH}`,
-    ocspUrl: `${config.publicUrl}${OCSP_PATH}`,
+    ...revocationPointers(config),
   };
   const [qwac, qseal] = await Promise.all([
     issueEidasCertificate(pki.ca, { kind: 'qwac', ...subject }),

@@ -1,4 +1,11 @@
-import { ensureSandboxPki, loadConfig, type RunningServer, startServer } from '@openstet/aspsp';
+import {
+  CRL_PATH,
+  ensureSandboxPki,
+  loadConfig,
+  OCSP_PATH,
+  type RunningServer,
+  startServer,
+} from '@openstet/aspsp';
 import { issueEidasCertificate, type KeyAndCertificate } from '@openstet/protocol';
 
 export const DEMO_TPP = Object.freeze({
@@ -34,7 +41,15 @@ export async function startDemoBank(dataDir: string): Promise<DemoBank> {
 
 /** As `certs tpp` does: a QWAC and a QSealC from the test CA (ETSI TS 119 495), then the licence. */
 export async function issueDemoTpp(bank: DemoBank): Promise<DemoTpp> {
-  const subject = { ...DEMO_TPP, roles: [...DEMO_TPP.roles], ncaName: 'ACPR', ncaId: 'FR-ACPR' };
+  const subject = {
+    ...DEMO_TPP,
+    roles: [...DEMO_TPP.roles],
+    ncaName: 'ACPR',
+    ncaId: 'FR-ACPR',
+    // The sandbox publishes the test CA's CRL and OCSP answers; the bank checks both certificates there.
+    crlUrl: `${bank.server.publicUrl}${CRL_PATH}`,
+    ocspUrl: `${bank.server.publicUrl}${OCSP_PATH}`,
+  };
   const [qwac, qseal] = await Promise.all([
     issueEidasCertificate(bank.ca, { kind: 'qwac', ...subject }),
     issueEidasCertificate(bank.ca, { kind: 'qsealc', ...subject }),
