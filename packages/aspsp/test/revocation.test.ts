@@ -66,25 +66,25 @@ for (const engine of ENGINES) {
       tpp: TppCredentials,
       path: string,
       call: { method?: string; body?: string; headers?: Record<string, string> },
+      at: TestServer = bank,
     ) =>
-      httpsCall(`${bank.server.mtlsUrl}${path}`, {
+      httpsCall(`${at.server.mtlsUrl}${path}`, {
         ca: pki.ca.certificatePem,
         cert: tpp.qwac.certificatePem,
         key: tpp.qwac.privateKeyPem,
         agent,
         ...call,
       });
-    const onboard = async (tpp: TppCredentials) => {
-      await bank.server.app.registry.save(licence(tpp, { roles: ['PSP_IC'] }));
-      return mtls(tpp, '/register', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          redirect_uris: ['https://tpp.example/cb'],
-          client_name: tpp.name,
-          signing_certificate: tpp.qseal.certificatePem,
-        }),
-      });
+    /** Licensed for PSP_IC, then `POST /register` of its QSealC. */
+    const onboard = async (tpp: TppCredentials, at: TestServer = bank) => {
+      await at.server.app.registry.save(licence(tpp, { roles: ['PSP_IC'] }));
+      const registration = {
+        redirect_uris: ['https://tpp.example/cb'],
+        client_name: tpp.name,
+        signing_certificate: tpp.qseal.certificatePem,
+      };
+      const headers = { 'content-type': 'application/json' };
+      return mtls(tpp, '/register', { method: 'POST', headers, body: JSON.stringify(registration) }, at);
     };
     const signedCall = async (tpp: TppCredentials) =>
       mtls(tpp, ROUTE, {
@@ -171,19 +171,7 @@ for (const engine of ENGINES) {
       assert.equal(refused.headers['retry-after'], '10');
       const lenient = await startTestServer(engine, routes, { OPENSTET_REVOCATION_SOFT_FAIL: DEAD_SOURCE });
       try {
-        await lenient.server.app.registry.save(licence(tpp, { roles: ['PSP_IC'] }));
-        const registered = await httpsCall(`${lenient.server.mtlsUrl}/register`, {
-          ca: pki.ca.certificatePem,
-          cert: tpp.qwac.certificatePem,
-          key: tpp.qwac.privateKeyPem,
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            redirect_uris: ['https://tpp.example/cb'],
-            client_name: tpp.name,
-            signing_certificate: tpp.qseal.certificatePem,
-          }),
-        });
+        const registered = await onboard(tpp, lenient);
         assert.equal(registered.status, 201, registered.body);
       } finally {
         await lenient.close();

@@ -1,6 +1,25 @@
+import type { FastifyReply } from 'fastify';
 import type { PsuProfile } from '../../bank/core-banking.ts';
 import { lockEnd, SCA_LOCKOUT } from '../../domain/sca-attempts.ts';
+import { finish } from './finish.ts';
 import type { ScaDeps } from './sca-deps.ts';
+import type { ScaContext } from './session-context.ts';
+
+/** The end of a pass whose customer is locked out. */
+export const LOCKED = {
+  error: 'access_denied',
+  description: 'Too many failed attempts: the authentication is locked (RTS Art. 4(3)(b))',
+} as const;
+
+export interface Element {
+  readonly check: () => Promise<boolean>;
+  /** The SMS code ends the authentication; the password does not. */
+  readonly endsAuthentication: boolean;
+  /** The audit trail's name for a wrong value, e.g. WRONG_OTP. */
+  readonly wrong: string;
+  /** Shows the page for a wrong value, with the attempts left. */
+  readonly retry: (left: number) => Promise<unknown>;
+}
 
 /** 'ok', 'locked', or the attempts left after a failure. */
 export type FactorOutcome = 'ok' | 'locked' | number;
@@ -29,4 +48,29 @@ export async function checkFactor(
   if (attempt < SCA_LOCKOUT.maxFailures) return SCA_LOCKOUT.maxFailures - attempt;
   await deps.scaAttempts.lock(psu.psuId, lockEnd(now));
   return 'locked';
+}
+
+/**
+ * One element checked and its failure answered: a lock sends the customer back to the TPP, a wrong value
+ * shows `retry`. True when it answered (the element was refused). A boolean, never the reply: a reply is
+ * thenable, and awaiting it waits for the response instead of returning it.
+ */
+export async function refusedElement(
+  reply: FastifyReply,
+  deps: ScaDeps,
+  context: ScaContext,
+  psu: PsuProfile,
+  element: Element,
+): Promise<boolean> {
+  const outcome = await checkFactor(deps, psu, element);
+  if (outcome === 'ok') return false;
+  if (outcome === 'locked') {
+    reply.request.auditError = 'SCA_LOCKED';
+    await finish(reply, deps, context.session, LOCKED);
+    return true;
+  }
+  reply.request.auditError = element.wrong;
+  await deps.sessions.update(context.session.id, { lastActivityAt: deps.now() });
+  await element.retry(outcome);
+  return true;
 }

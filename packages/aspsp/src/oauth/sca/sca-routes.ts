@@ -5,7 +5,7 @@ import { SCA_RULES, type ScaSession } from '../../domain/sca-session.ts';
 import { roleOfScope } from '../../domain/scopes.ts';
 import { codeExpiry } from '../../domain/token-lifetimes.ts';
 import { hashSecret, randomSecret } from '../../security/secrets.ts';
-import { checkFactor } from './check-factor.ts';
+import { LOCKED, refusedElement } from './check-factor.ts';
 import { finish, inactivityOutcome } from './finish.ts';
 import { negotiateLocale } from './locale.ts';
 import { fill, messages } from './messages.ts';
@@ -48,11 +48,6 @@ async function psuOf(deps: ScaDeps, session: ScaSession): Promise<PsuProfile | u
   return session.psuId ? deps.coreBanking.psuById(session.psuId) : undefined;
 }
 
-const LOCKED = {
-  error: 'access_denied',
-  description: 'Too many failed attempts: the authentication is locked (RTS Art. 4(3)(b))',
-} as const;
-
 /**
  * The customer's steps at the bank (redirect SCA, seed "Récupérer votre jeton" step 3): online-banking id
  * (with a password when the bank runs a knowledge step), then the SMS code (RTS Art. 4), then the consent
@@ -92,19 +87,13 @@ export function scaRoutes(app: FastifyInstance, deps: ScaDeps): void {
       }
       if (knowledge) {
         const password = field(form, 'password') ?? '';
-        const outcome = await checkFactor(deps, psu, {
+        const answered = await refusedElement(reply, deps, context, psu, {
           check: () => knowledge.verify(psu, password),
           endsAuthentication: false,
+          wrong: 'WRONG_PASSWORD',
+          retry: async () => showLogin(reply, deps, await view(deps, context, refused)),
         });
-        if (outcome === 'locked') {
-          request.auditError = 'SCA_LOCKED';
-          return finish(reply, deps, session, LOCKED);
-        }
-        if (outcome !== 'ok') {
-          request.auditError = 'WRONG_PASSWORD';
-          await deps.sessions.update(session.id, { lastActivityAt: deps.now() });
-          return showLogin(reply, deps, await view(deps, context, refused));
-        }
+        if (answered) return reply;
       }
       const challenge = await deps.strongAuthentication.challenge(psu);
       await deps.sessions.update(session.id, {
@@ -130,20 +119,16 @@ export function scaRoutes(app: FastifyInstance, deps: ScaDeps): void {
       const psu = await psuOf(deps, session);
       if (!psu) return finish(reply, deps, session, cancelled);
       const otp = field(form, 'otp') ?? '';
-      const outcome = await checkFactor(deps, psu, {
+      const answered = await refusedElement(reply, deps, context, psu, {
         check: () => deps.strongAuthentication.verify(psu, otp),
         endsAuthentication: true,
+        wrong: 'WRONG_OTP',
+        retry: async (left) => {
+          const error = fill(messages(context.locale).wrongOtp, { left });
+          return showOtp(reply, deps, await view(deps, context, error), session.otpDestination ?? '');
+        },
       });
-      if (outcome === 'locked') {
-        request.auditError = 'SCA_LOCKED';
-        return finish(reply, deps, session, LOCKED);
-      }
-      if (outcome !== 'ok') {
-        request.auditError = 'WRONG_OTP';
-        await deps.sessions.update(session.id, { lastActivityAt: deps.now() });
-        const error = fill(messages(context.locale).wrongOtp, { left: outcome });
-        return showOtp(reply, deps, await view(deps, context, error), session.otpDestination ?? '');
-      }
+      if (answered) return reply;
       await deps.sessions.update(session.id, { step: 'consent', failures: 0, lastActivityAt: deps.now() });
       return showConsent(
         reply,
