@@ -180,7 +180,8 @@ export function loadConfig(env: Env = process.env): Config {
   const host = env.OPENSTET_HOST || 'localhost';
   const clientCertHeader = env.OPENSTET_CLIENT_CERT_HEADER?.trim().toLowerCase() || undefined;
   const trustedProxies = proxies(env);
-  const trustSandboxCa = env.OPENSTET_TRUST_SANDBOX_CA !== 'false';
+  // Strictly true or false: a `FALSE` or `0` must not leave the sandbox CA (and the admin API) on.
+  const trustSandboxCa = flag(env, 'OPENSTET_TRUST_SANDBOX_CA', true);
   if (clientCertHeader && trustedProxies.length === 0) {
     throw new ConfigError(
       'OPENSTET_CLIENT_CERT_HEADER needs OPENSTET_TRUSTED_PROXIES: the addresses allowed to set it',
@@ -210,7 +211,7 @@ export function loadConfig(env: Env = process.env): Config {
     revocationCacheSeconds: seconds(env, 'OPENSTET_REVOCATION_CACHE_SECONDS', 300),
     revocationTimeoutMs: positiveInteger(env, 'OPENSTET_REVOCATION_TIMEOUT_MS', 2000),
     revocationSoftFail: Object.freeze(origins(env, 'OPENSTET_REVOCATION_SOFT_FAIL')),
-    requirePkce: env.OPENSTET_REQUIRE_PKCE !== 'false',
+    requirePkce: flag(env, 'OPENSTET_REQUIRE_PKCE', true),
     scaInactivitySeconds: inactivity(env),
     scaKnowledgeStep: flag(env, 'OPENSTET_SCA_KNOWLEDGE_STEP', false),
     clientCredentialsRoles: Object.freeze(roles(env)),

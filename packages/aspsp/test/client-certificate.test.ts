@@ -115,6 +115,10 @@ describe('the TPP identity is read from the QWAC once per TLS connection', async
       ['PEM', `${victim}, ${client}`],
       ['RFC 9440', `:${der(victim)}:, :${der(client)}:`],
       ['base64 DER', `${der(victim)}, ${der(client)}`],
+      ['PEM then RFC 9440', `${victim}, :${der(client)}:`],
+      ['PEM then base64 DER', `${victim}, ${der(client)}`],
+      ['URL-encoded PEM then RFC 9440', `${encodeURIComponent(victim)}, :${der(client)}:`],
+      ['PEM with a trailer', `${victim}trailer`],
     ] as const) {
       const request = fakeRequest({ remoteAddress: '127.0.0.1' }, { 'x-ssl-client-cert': value });
       await assert.rejects(

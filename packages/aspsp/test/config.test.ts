@@ -27,6 +27,14 @@ describe('configuration refuses unsafe or meaningless settings with a clear mess
       /OPENSTET_PURGE_INTERVAL_SECONDS must be a whole number of seconds from 0 \(off\) to 2147483/,
     );
     refused({ OPENSTET_PURGE_INTERVAL_SECONDS: '0.5' });
+    // Switches are true or false exactly: FALSE or 0 would otherwise leave the sandbox CA trusted.
+    for (const name of ['OPENSTET_TRUST_SANDBOX_CA', 'OPENSTET_REQUIRE_PKCE', 'OPENSTET_SCA_KNOWLEDGE_STEP'])
+      for (const value of ['FALSE', '0', 'no'])
+        assert.throws(() => loadConfig({ [name]: value }), new RegExp(`${name} must be true or false`));
+    assert.throws(
+      () => loadConfig({ OPENSTET_REVOCATION_SOFT_FAIL: 'ldap://x' }),
+      /is not an http\(s\) origin/,
+    );
     assert.equal(loadConfig({ OPENSTET_PURGE_INTERVAL_SECONDS: '0' }).purgeIntervalSeconds, 0);
     refused({ OPENSTET_CLIENT_CERT_HEADER: 'x-ssl-client-cert' });
     refused({ OPENSTET_CLIENT_CERT_HEADER: 'x-ssl-client-cert', OPENSTET_TRUSTED_PROXIES: '10.0.0.0/33' });

@@ -76,6 +76,43 @@ for (const engine of ENGINES) {
       );
     });
 
+    test("the sandbox QTSP's OCSP responder answers any bytes with an OCSP answer, never an HTTP error (public listener, property)", async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.boolean(), async (bytes, byGet) => {
+          const der = Buffer.from(bytes);
+          const response = byGet
+            ? await bank.app.public.inject({
+                method: 'GET',
+                url: `/pki/ocsp/${encodeURIComponent(der.toString('base64'))}`,
+              })
+            : await bank.app.public.inject({
+                method: 'POST',
+                url: '/pki/ocsp',
+                headers: { 'content-type': 'application/ocsp-request' },
+                payload: der,
+              });
+          assert.equal(response.statusCode, 200, response.body);
+          assert.equal(response.headers['content-type'], 'application/ocsp-response');
+        }),
+        { numRuns: 300 },
+      );
+      // Found by review: a CertID whose serial is a zero-length INTEGER (02 00) once made the responder fail.
+      const tlv = (tag: number, ...parts: Buffer[]) => {
+        const content = Buffer.concat(parts);
+        return Buffer.concat([Buffer.from([tag, content.length]), content]);
+      };
+      const sha1 = tlv(0x30, Buffer.from('06052b0e03021a0500', 'hex'));
+      const certId = tlv(0x30, sha1, tlv(0x04, Buffer.alloc(20)), tlv(0x04, Buffer.alloc(20)), tlv(0x02));
+      const emptySerial = tlv(0x30, tlv(0x30, tlv(0x30, tlv(0x30, certId))));
+      const answer = await bank.app.public.inject({
+        method: 'POST',
+        url: '/pki/ocsp',
+        headers: { 'content-type': 'application/ocsp-request' },
+        payload: emptySerial,
+      });
+      assert.equal(answer.statusCode, 200);
+    });
+
     test('POST /token with hostile form fields gets an RFC 6749 error, never a 5xx (mTLS listener, property)', async () => {
       const names = [
         'grant_type',

@@ -58,9 +58,9 @@ export type { OcspErrorStatus, OcspResponseStatus } from './revocation/ocsp-resp
 export { createOcspErrorResponse } from './revocation/ocsp-response-status.ts';
 /** Hash algorithms of a CertID and CRLReason names (RFC 5280 §5.3.1). */
 export type { OcspHashAlgorithm, RevocationReason } from './revocation/oids.ts';
-/** A verified CRL: thisUpdate, nextUpdate, cRLNumber and revocation dates by normalised serial. */
+/** A verified complete CRL: thisUpdate, nextUpdate, cRLNumber, revocation dates by normalised serial, distribution point URIs. */
 export type { CertificateRevocationList } from './revocation/read-crl.ts';
-/** `readCrl(der, issuer)` verifies a CRL's issuer name and signature against the CA certificate and reads it. */
+/** `readCrl(der, issuer)` verifies a CRL's issuer name, signature and scope against the CA certificate and reads it. */
 export { readCrl } from './revocation/read-crl.ts';
 /** What a client asked a responder: the CertIDs and the nonce. */
 export type { OcspRequestContent } from './revocation/read-ocsp-request.ts';
@@ -68,5 +68,5 @@ export type { OcspRequestContent } from './revocation/read-ocsp-request.ts';
 export { readOcspRequest } from './revocation/read-ocsp-request.ts';
 /** Inputs (`OcspCheckOptions`) and result (`OcspCertificateStatus`) of `readOcspResponse`. */
 export type { OcspCertificateStatus, OcspCheckOptions } from './revocation/read-ocsp-response.ts';
-/** `readOcspResponse(der, options)` verifies an OCSP response (signer, CertID, times, nonce) and returns the status. */
+/** `readOcspResponse(der, options)` verifies an OCSP response (signer, CertID, times, maximum age, nonce) and returns the status. */
 export { readOcspResponse } from './revocation/read-ocsp-response.ts';

@@ -11,7 +11,7 @@ import {
   readEidasCertificate,
 } from '../src/index.ts';
 import { type TestPki, testPki } from './fixtures.ts';
-import { indexText, openssl, type Scratch, scratch } from './openssl-revocation.ts';
+import { type IndexEntry, indexText, openssl, type Scratch, scratch } from './openssl-revocation.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -24,8 +24,11 @@ function wholeSecondsAgo(ms: number): Date {
   return new Date(NOW - ms);
 }
 
-function refusedWith(reason: RevocationFailure) {
-  return (error: unknown) => error instanceof RevocationDataError && error.reason === reason;
+function refusedWith(reason: RevocationFailure, message?: string) {
+  return (error: unknown) =>
+    error instanceof RevocationDataError &&
+    error.reason === reason &&
+    (message === undefined || error.message === message);
 }
 
 /** A minimal `openssl ca` configuration for -gencrl: the database, the CRL number, the digest, the period. */
@@ -56,6 +59,49 @@ describe('CRLs (RFC 5280 §5)', () => {
   });
 
   after(() => files.remove());
+
+  /** `openssl ca -gencrl` over a CA database, with these CRL extensions and digest, converted to DER. */
+  async function opensslCrl(
+    index: readonly IndexEntry[],
+    crlExtensions: string,
+    digest: 'sha256' | 'sha1' = 'sha256',
+  ): Promise<Buffer> {
+    files.write('index.txt', index.length > 0 ? indexText(index) : '');
+    files.write('crlnumber', '1000\n');
+    files.write('ca.cnf', caConfig(crlExtensions).replace('sha256', digest));
+    const made = await openssl(files.path, [
+      'ca',
+      '-gencrl',
+      '-config',
+      'ca.cnf',
+      '-keyfile',
+      'ca.key',
+      '-cert',
+      'ca.pem',
+      '-out',
+      'openssl.crl.pem',
+    ]);
+    assert.equal(made.code, 0, made.stderr);
+    const converted = await openssl(files.path, [
+      'crl',
+      '-in',
+      'openssl.crl.pem',
+      '-outform',
+      'DER',
+      '-out',
+      'openssl.crl',
+    ]);
+    assert.equal(converted.code, 0, converted.stderr);
+    return files.read('openssl.crl');
+  }
+
+  const revokedLine = (serial: string, reason?: string): IndexEntry => ({
+    serial,
+    notAfter: wholeSecondsAgo(-DAY_MS),
+    subject: `/CN=${serial}`,
+    revokedAt: wholeSecondsAgo(HOUR_MS),
+    ...(reason ? { reason } : {}),
+  });
 
   test('our CRL verifies with openssl crl -CAfile, which lists each revoked serial, the reason and the CRL number', async () => {
     const revokedAt = wholeSecondsAgo(2 * HOUR_MS);
@@ -121,6 +167,19 @@ describe('CRLs (RFC 5280 §5)', () => {
     assert.equal(crl.revoked.has(qsealcSerial), false);
   });
 
+  test('times are UTCTime through 2049 and GeneralizedTime from 2050 (RFC 5280 §5.1.2.4), both read back', async () => {
+    const revokedAt = new Date('1999-12-31T23:59:59Z');
+    const nextUpdate = new Date('2051-01-01T00:00:00Z');
+    const der = createCrl(pki.ca, [{ serialNumber: '0C01', revokedAt }], { ...times(), nextUpdate });
+    files.write('times.crl', der);
+    const structure = await openssl(files.path, ['asn1parse', '-inform', 'DER', '-in', 'times.crl']);
+    assert.match(structure.stdout, /GENERALIZEDTIME +:20510101000000Z\n/);
+    assert.match(structure.stdout, /UTCTIME +:991231235959Z\n/);
+    const crl = readCrl(der, ca);
+    assert.deepEqual(crl.nextUpdate, nextUpdate);
+    assert.deepEqual(crl.revoked.get('C01'), revokedAt);
+  });
+
   test('a CRL with no revoked certificate is read as an empty list', () => {
     const crl = readCrl(createCrl(pki.ca, [], times()), ca);
     assert.equal(crl.revoked.size, 0);
@@ -150,9 +209,8 @@ describe('CRLs (RFC 5280 §5)', () => {
 
   test('a CRL made by openssl ca -gencrl is read: revoked serials and dates, CRL number, one-day period', async () => {
     const revokedAt = wholeSecondsAgo(5 * HOUR_MS);
-    files.write(
-      'index.txt',
-      indexText([
+    const der = await opensslCrl(
+      [
         {
           serial: qwacSerial,
           notAfter: wholeSecondsAgo(-DAY_MS),
@@ -167,34 +225,10 @@ describe('CRLs (RFC 5280 §5)', () => {
           subject: '/CN=old',
           revokedAt: wholeSecondsAgo(DAY_MS),
         },
-      ]),
+      ],
+      'authorityKeyIdentifier = keyid:always',
     );
-    files.write('crlnumber', '1000\n');
-    files.write('ca.cnf', caConfig('authorityKeyIdentifier = keyid:always'));
-    const made = await openssl(files.path, [
-      'ca',
-      '-gencrl',
-      '-config',
-      'ca.cnf',
-      '-keyfile',
-      'ca.key',
-      '-cert',
-      'ca.pem',
-      '-out',
-      'openssl.crl.pem',
-    ]);
-    assert.equal(made.code, 0, made.stderr);
-    const converted = await openssl(files.path, [
-      'crl',
-      '-in',
-      'openssl.crl.pem',
-      '-outform',
-      'DER',
-      '-out',
-      'openssl.crl',
-    ]);
-    assert.equal(converted.code, 0, converted.stderr);
-    const crl = readCrl(files.read('openssl.crl'), ca);
+    const crl = readCrl(der, ca);
     assert.deepEqual(
       crl.revoked,
       new Map([
@@ -204,36 +238,13 @@ describe('CRLs (RFC 5280 §5)', () => {
     );
     assert.equal(crl.crlNumber, 0x1000n);
     assert.equal(crl.nextUpdate.getTime() - crl.thisUpdate.getTime(), DAY_MS);
+    assert.deepEqual(crl.distributionPointUris, []);
+    assert.equal(crl.onlyContainsUserCerts, false);
   });
 
   test('a CRL openssl signs with SHA-1 is refused: algorithm-unsupported', async () => {
-    files.write('index.txt', '');
-    files.write('crlnumber', '01\n');
-    files.write('sha1.cnf', caConfig('authorityKeyIdentifier = keyid:always').replace('sha256', 'sha1'));
-    const made = await openssl(files.path, [
-      'ca',
-      '-gencrl',
-      '-config',
-      'sha1.cnf',
-      '-keyfile',
-      'ca.key',
-      '-cert',
-      'ca.pem',
-      '-out',
-      'sha1.crl.pem',
-    ]);
-    assert.equal(made.code, 0, made.stderr);
-    const converted = await openssl(files.path, [
-      'crl',
-      '-in',
-      'sha1.crl.pem',
-      '-outform',
-      'DER',
-      '-out',
-      'sha1.crl',
-    ]);
-    assert.equal(converted.code, 0, converted.stderr);
-    assert.throws(() => readCrl(files.read('sha1.crl'), ca), refusedWith('algorithm-unsupported'));
+    const der = await opensslCrl([], 'authorityKeyIdentifier = keyid:always', 'sha1');
+    assert.throws(() => readCrl(der, ca), refusedWith('algorithm-unsupported'));
   });
 
   test('a CRL signed by another key under the same CA name is refused: signature-invalid', async () => {
@@ -297,49 +308,134 @@ describe('CRLs (RFC 5280 §5)', () => {
     );
   });
 
-  test('a CRL scoped by a critical issuingDistributionPoint is refused: we cannot process its scope', async () => {
-    files.write(
-      'index.txt',
-      indexText([
-        {
-          serial: '0B01',
-          notAfter: wholeSecondsAgo(-DAY_MS),
-          subject: '/CN=x',
-          revokedAt: wholeSecondsAgo(HOUR_MS),
-        },
-      ]),
+  test('a partitioned full CRL (critical issuingDistributionPoint, user certificates) is read with its distribution point URIs (RFC 5280 §5.2.5)', async () => {
+    const der = await opensslCrl(
+      [revokedLine('0B01', 'keyCompromise')],
+      'issuingDistributionPoint = critical, @idp\n[idp]\nfullname = URI:http://127.0.0.1/users-1.crl, URI:http://127.0.0.1/users-1b.crl\nonlyuser = TRUE',
     );
-    files.write('crlnumber', '01\n');
-    files.write(
-      'idp.cnf',
-      caConfig(
-        'issuingDistributionPoint = critical, @idp\n[idp]\nfullname = URI:http://127.0.0.1/users.crl\nonlyuser = TRUE',
+    const crl = readCrl(der, ca);
+    assert.deepEqual(crl.distributionPointUris, [
+      'http://127.0.0.1/users-1.crl',
+      'http://127.0.0.1/users-1b.crl',
+    ]);
+    assert.equal(crl.onlyContainsUserCerts, true);
+    assert.deepEqual(crl.revoked, new Map([['B01', wholeSecondsAgo(HOUR_MS)]]));
+    assert.equal(crl.crlNumber, 0x1000n);
+  });
+
+  test('an issuingDistributionPoint that names only its distribution point (not critical) is read too', async () => {
+    const der = await opensslCrl(
+      [revokedLine('0B02')],
+      'issuingDistributionPoint = @idp\n[idp]\nfullname = URI:http://127.0.0.1/part-2.crl',
+    );
+    const crl = readCrl(der, ca);
+    assert.deepEqual(crl.distributionPointUris, ['http://127.0.0.1/part-2.crl']);
+    assert.equal(crl.onlyContainsUserCerts, false);
+    assert.equal(crl.revoked.has('B02'), true);
+  });
+
+  test('a CRL scoped to some reasons, to CA or attribute certificates, or indirect is refused: crl-scope-unsupported', async () => {
+    const uri = 'fullname = URI:http://127.0.0.1/x.crl';
+    const scopes = [
+      [`${uri}\nonlysomereasons = keyCompromise`, 'CRL lists only some revocation reasons (onlySomeReasons)'],
+      [`${uri}\nindirectCRL = TRUE`, 'CRL is indirect: it may list certificates of other issuers'],
+      [`${uri}\nonlyCA = TRUE`, 'CRL lists only CA certificates (onlyContainsCACerts)'],
+      [`${uri}\nonlyAA = TRUE`, 'CRL lists only attribute certificates (onlyContainsAttributeCerts)'],
+      ['relativename = rdn\n[rdn]\nCN = users', 'CRL names its distribution point without a URI'],
+    ] as const;
+    for (const [idp, message] of scopes) {
+      const der = await opensslCrl(
+        [revokedLine('0B03')],
+        `issuingDistributionPoint = critical, @idp\n[idp]\n${idp}`,
+      );
+      assert.throws(
+        () => readCrl(der, ca),
+        refusedWith('crl-scope-unsupported', `${message}: it cannot tell that a certificate is not revoked`),
+        idp,
+      );
+    }
+  });
+
+  test('a delta CRL is refused, its deltaCRLIndicator critical or not: crl-scope-unsupported', async () => {
+    for (const criticality of ['critical, ', '']) {
+      const der = await opensslCrl([revokedLine('0B04')], `deltaCRL = ${criticality}ASN1:INTEGER:999`);
+      assert.throws(
+        () => readCrl(der, ca),
+        refusedWith(
+          'crl-scope-unsupported',
+          'CRL is a delta CRL (deltaCRLIndicator): it cannot tell that a certificate is not revoked',
+        ),
+      );
+    }
+  });
+
+  test('a CRL with two issuingDistributionPoint extensions is refused: malformed (RFC 5280 §4.2)', async () => {
+    const der = await opensslCrl(
+      [revokedLine('0B05')],
+      'issuingDistributionPoint = critical, @idp\n2.5.29.28 = critical, DER:30:03:84:01:FF\n[idp]\nfullname = URI:http://127.0.0.1/x.crl',
+    );
+    assert.throws(
+      () => readCrl(der, ca),
+      refusedWith('malformed', 'CRL has the extension 2.5.29.28 more than once'),
+    );
+  });
+
+  test('a CRL entry with a negative serial number is refused, not re-read as a positive one: malformed', async () => {
+    const der = await opensslCrl([revokedLine('-1A'), revokedLine('0B06')], '');
+    assert.throws(
+      () => readCrl(der, ca),
+      refusedWith(
+        'malformed',
+        'CRL entry serialNumber is negative: serial numbers are positive (RFC 5280 §4.1.2.2)',
       ),
     );
-    const made = await openssl(files.path, [
-      'ca',
-      '-gencrl',
-      '-config',
-      'idp.cnf',
-      '-keyfile',
-      'ca.key',
-      '-cert',
-      'ca.pem',
-      '-out',
-      'idp.crl.pem',
-    ]);
-    assert.equal(made.code, 0, made.stderr);
-    const converted = await openssl(files.path, [
-      'crl',
-      '-in',
-      'idp.crl.pem',
-      '-outform',
-      'DER',
-      '-out',
-      'idp.crl',
-    ]);
-    assert.equal(converted.code, 0, converted.stderr);
-    assert.throws(() => readCrl(files.read('idp.crl'), ca), refusedWith('critical-extension-unsupported'));
+  });
+
+  test('a CRL of 50 000 entries made by openssl ca -gencrl is read, each with its reason code', {
+    timeout: 20_000,
+  }, async () => {
+    const index = Array.from({ length: 50_000 }, (_, at) =>
+      revokedLine((0x100000 + at).toString(16).toUpperCase(), at % 2 === 0 ? 'keyCompromise' : 'superseded'),
+    );
+    const crl = readCrl(await opensslCrl(index, 'authorityKeyIdentifier = keyid:always'), ca);
+    assert.equal(crl.revoked.size, 50_000);
+    assert.deepEqual(crl.revoked.get('103039'), wholeSecondsAgo(HOUR_MS));
+    assert.deepEqual(crl.revoked.get('10C34F'), wholeSecondsAgo(HOUR_MS));
+    assert.equal(crl.revoked.has('10C350'), false);
+    assert.equal(crl.revoked.has(qwacSerial), false);
+  });
+
+  test('a CRL of 50 000 entries made by createCrl is read', { timeout: 20_000 }, () => {
+    const revokedAt = wholeSecondsAgo(2 * HOUR_MS);
+    const entries = Array.from({ length: 50_000 }, (_, at) => ({
+      serialNumber: (0x200000 + at).toString(16),
+      revokedAt,
+      reason: 'keyCompromise' as const,
+    }));
+    const crl = readCrl(
+      createCrl(pki.ca, [...entries, { serialNumber: qwacSerial, revokedAt }], times()),
+      ca,
+    );
+    assert.equal(crl.revoked.size, 50_001);
+    assert.deepEqual(crl.revoked.get('203039'), revokedAt);
+    assert.deepEqual(crl.revoked.get(qwacSerial), revokedAt);
+    assert.equal(crl.revoked.has('20C350'), false);
+    assert.equal(crl.revoked.has(qsealcSerial), false);
+  });
+
+  test('a CRL with any one byte changed is refused with a RevocationDataError, never another error', () => {
+    const der = createCrl(
+      pki.ca,
+      [{ serialNumber: qwacSerial, revokedAt: wholeSecondsAgo(HOUR_MS), reason: 'keyCompromise' }],
+      times(),
+    );
+    for (let at = 0; at < der.length; at += 1) {
+      for (const flip of [0x01, 0x80]) {
+        const changed = Buffer.from(der);
+        changed[at] = (changed[at] ?? 0) ^ flip;
+        assert.throws(() => readCrl(changed, ca), RevocationDataError, `byte ${at} ^ ${flip}`);
+      }
+    }
   });
 
   test('bytes that are not a CRL are refused as malformed', () => {
@@ -357,6 +453,14 @@ describe('CRLs (RFC 5280 §5)', () => {
       RangeError,
     );
     assert.throws(() => createCrl(pki.ca, [], { ...times(), crlNumber: -1 }), RangeError);
+  });
+
+  test('createCrl refuses an empty serial number with a RangeError that says so', () => {
+    assert.throws(() => createCrl(pki.ca, [{ serialNumber: '', revokedAt: wholeSecondsAgo(0) }], times()), {
+      name: 'RangeError',
+      message:
+        'RevokedEntry serialNumber is empty: a serial number is a positive integer (RFC 5280 §4.1.2.2)',
+    });
   });
 
   test('a certificate issued with a crlUrl is found by its serial in the CA CRL that revokes it', async () => {

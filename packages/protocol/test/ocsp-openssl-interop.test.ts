@@ -404,6 +404,74 @@ describe('OCSP interoperates with OpenSSL (RFC 6960)', () => {
     });
   });
 
+  test('a request openssl makes for a negative serial (-serial -0x1A) is refused: malformed', async () => {
+    await run(['ocsp', '-issuer', 'ca.pem', '-serial', '-0x1A', '-no_nonce', '-reqout', 'negative.der']);
+    assert.throws(
+      () => readOcspRequest(files.read('negative.der')),
+      refusedWith(
+        'malformed',
+        'CertID serialNumber is negative: serial numbers are positive (RFC 5280 §4.1.2.2)',
+      ),
+    );
+  });
+
+  /**
+   * `openssl ocsp` answering a request about the QWAC as the CA, with neither -nmin nor -ndays: its
+   * answer has no nextUpdate ("newer information is available all the time", RFC 6960 §4.2.2.1).
+   * OpenSSL echoes the request's nonce when there is one.
+   */
+  async function answerWithoutNextUpdate(nonce: Buffer | undefined) {
+    const certificate = new X509Certificate(pki.qwac.certificatePem);
+    files.write('no-next-request.der', createOcspRequest(certificate, ca, nonce ? { nonce } : {}));
+    await run([
+      'ocsp',
+      '-index',
+      'index.txt',
+      '-CA',
+      'ca.pem',
+      ...asCa,
+      '-reqin',
+      'no-next-request.der',
+      '-respout',
+      'no-next.der',
+    ]);
+    const response = files.read('no-next.der');
+    const read = (now: Date, options: { nonce?: Buffer; maxAgeSeconds?: number } = {}) =>
+      readOcspResponse(response, { certificate, issuer: ca, now, ...options });
+    const { thisUpdate, nextUpdate } = read(new Date(), nonce ? { nonce } : {});
+    assert.equal(nextUpdate, undefined);
+    const after = (seconds: number) => new Date(thisUpdate.getTime() + seconds * 1000);
+    return { read, after };
+  }
+
+  const tooOld = refusedWith(
+    'response-expired',
+    'OCSP response has no nextUpdate and its thisUpdate is older than maxAgeSeconds: fetch a fresh one',
+  );
+
+  test('without nextUpdate, a response is refused once its thisUpdate is older than maxAgeSeconds (600 s) and the skew: response-expired', async () => {
+    const { read, after } = await answerWithoutNextUpdate(undefined);
+    assert.equal(read(after(600 + 300)).status, 'good');
+    assert.throws(() => read(after(600 + 300 + 1)), tooOld);
+    assert.equal(read(after(3600), { maxAgeSeconds: 3600 }).status, 'good');
+    assert.throws(() => read(after(3600 + 301), { maxAgeSeconds: 3600 }), tooOld);
+  });
+
+  test('without nextUpdate, a response that echoes the nonce sent is fresh however old its thisUpdate', async () => {
+    const nonce = randomBytes(16);
+    const { read, after } = await answerWithoutNextUpdate(nonce);
+    assert.equal(read(after(24 * 3600), { nonce }).status, 'good');
+    // Read for a request that sent no nonce, the same response is only as fresh as its thisUpdate.
+    assert.throws(() => read(after(24 * 3600)), tooOld);
+  });
+
+  test('without nextUpdate, a response that leaves out the nonce sent is held to maxAgeSeconds', async () => {
+    const { read, after } = await answerWithoutNextUpdate(undefined);
+    const nonce = randomBytes(16);
+    assert.equal(read(after(60), { nonce }).status, 'good');
+    assert.throws(() => read(after(600 + 300 + 1), { nonce }), tooOld);
+  });
+
   test('openssl reads our error response as a responder error with its status', async () => {
     files.write('unauthorized.der', createOcspErrorResponse('unauthorized'));
     const result = await openssl(files.path, [

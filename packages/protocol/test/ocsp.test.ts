@@ -46,8 +46,10 @@ describe('OCSP requests and responses (RFC 6960, RFC 5019 profile)', () => {
     qsealc = new X509Certificate(pki.qsealc.certificatePem);
   });
 
-  const check = (der: Buffer, extra: { nonce?: Buffer; clockSkewSeconds?: number } = {}) =>
-    readOcspResponse(der, { certificate: qwac, issuer: caCertificate, now: at(0), ...extra });
+  const check = (
+    der: Buffer,
+    extra: { nonce?: Buffer; clockSkewSeconds?: number; maxAgeSeconds?: number } = {},
+  ) => readOcspResponse(der, { certificate: qwac, issuer: caCertificate, now: at(0), ...extra });
 
   const answer = (status: 'good' | 'unknown', certificate = qwac): OcspAnswer => ({
     certId: ocspCertId(certificate, caCertificate),
@@ -217,6 +219,66 @@ describe('OCSP requests and responses (RFC 6960, RFC 5019 profile)', () => {
       readOcspRequest(createOcspRequest(qwac, caCertificate, { nonce: randomBytes(32) })).nonce?.length,
       32,
     );
+  });
+
+  /** DER of one value with a short-form length: enough for a hand-made OCSP request. */
+  const tlv = (tag: number, ...contents: Uint8Array[]) => {
+    const body = Buffer.concat(contents);
+    assert.ok(body.length < 0x80);
+    return Buffer.concat([Buffer.from([tag, body.length]), body]);
+  };
+
+  /** An OCSPRequest about the QWAC's issuer whose CertID serialNumber INTEGER has exactly these contents. */
+  const requestWithSerial = (contents: Uint8Array) => {
+    const { issuerNameHash, issuerKeyHash } = ocspCertId(qwac, caCertificate);
+    const sha1 = Buffer.from('300906052b0e03021a0500', 'hex');
+    const certId = tlv(0x30, sha1, tlv(0x04, issuerNameHash), tlv(0x04, issuerKeyHash), tlv(0x02, contents));
+    return tlv(0x30, tlv(0x30, tlv(0x30, tlv(0x30, certId))));
+  };
+
+  test('a CertID serial read from a request keeps the value of its INTEGER: a leading zero octet is sign, not value', () => {
+    const request = readOcspRequest(requestWithSerial(Buffer.from('008001', 'hex')));
+    assert.equal(request.certIds[0]?.serialNumber, '8001');
+  });
+
+  test('a request whose CertID serial is an empty INTEGER (02 00) is refused: malformed (X.690 §8.3.1)', () => {
+    assert.throws(
+      () => readOcspRequest(requestWithSerial(Buffer.alloc(0))),
+      refusedWith('malformed', 'CertID serialNumber is an empty INTEGER (X.690 §8.3.1)'),
+    );
+  });
+
+  test('a request whose CertID serial is negative is refused, not re-read as a positive number: malformed', () => {
+    assert.throws(
+      () => readOcspRequest(requestWithSerial(Buffer.from('8001', 'hex'))),
+      refusedWith(
+        'malformed',
+        'CertID serialNumber is negative: serial numbers are positive (RFC 5280 §4.1.2.2)',
+      ),
+    );
+  });
+
+  test('createOcspResponse refuses a CertID with an empty serial number with a RangeError that says so', () => {
+    const certId = { ...ocspCertId(qwac, caCertificate), serialNumber: '' };
+    assert.throws(() => createOcspResponse(ca, [{ certId, status: 'good' }], valid), {
+      name: 'RangeError',
+      message: 'CertID serialNumber is empty: a serial number is a positive integer (RFC 5280 §4.1.2.2)',
+    });
+  });
+
+  test('a response with a nextUpdate is not held to maxAgeSeconds: its validity period says how long it holds', () => {
+    const der = createOcspResponse(ca, [answer('good')], {
+      thisUpdate: at(-2 * HOUR_MS),
+      nextUpdate: at(HOUR_MS),
+    });
+    assert.equal(check(der, { maxAgeSeconds: 60 }).status, 'good');
+  });
+
+  test('maxAgeSeconds and clockSkewSeconds must be non-negative numbers', () => {
+    const der = createOcspResponse(ca, [answer('good')], valid);
+    assert.throws(() => check(der, { maxAgeSeconds: -1 }), RangeError);
+    assert.throws(() => check(der, { maxAgeSeconds: Number.NaN }), RangeError);
+    assert.throws(() => check(der, { clockSkewSeconds: -1 }), RangeError);
   });
 
   test('createOcspResponse refuses to sign nothing or a nextUpdate before thisUpdate', () => {

@@ -49,7 +49,7 @@ export function opensslTime(date: Date): string {
 }
 
 export interface IndexEntry {
-  /** Hex serial as `normaliseSerial` writes it. */
+  /** Hex serial as `normaliseSerial` writes it; a leading `-` makes OpenSSL write a negative INTEGER. */
   readonly serial: string;
   readonly notAfter: Date;
   readonly subject: string;
@@ -63,7 +63,9 @@ export function indexText(entries: readonly IndexEntry[]): string {
     const revoked = entry.revokedAt
       ? `${opensslTime(entry.revokedAt)}${entry.reason ? `,${entry.reason}` : ''}`
       : '';
-    const serial = entry.serial.length % 2 === 1 ? `0${entry.serial}` : entry.serial;
+    const sign = entry.serial.startsWith('-') ? '-' : '';
+    const digits = entry.serial.slice(sign.length);
+    const serial = `${sign}${digits.length % 2 === 1 ? '0' : ''}${digits}`;
     return [
       entry.revokedAt ? 'R' : 'V',
       opensslTime(entry.notAfter),

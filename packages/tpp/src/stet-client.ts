@@ -175,7 +175,8 @@ export function createStetClient(options: StetClientOptions) {
 
   /**
    * Signs and sends one request under the API base URL; a network failure is retried only when
-   * `retryable`. Returns the answer and the X-Request-ID it was sent with.
+   * `retryable`, signed again with a new X-Request-ID and Date (the bank refuses a replayed id). Returns
+   * the answer and the X-Request-ID it was sent with.
    */
   const sendSigned = async (request: {
     method: string;
@@ -186,13 +187,13 @@ export function createStetClient(options: StetClientOptions) {
     retryable: boolean;
   }) => {
     const url = new URL(`${options.apiBaseUrl}${request.path}`);
-    const headers = await signedRequestHeaders(signing, {
-      method: request.method,
-      target: `${url.pathname}${url.search}`,
-      body: request.body,
-      headers: { authorization: `Bearer ${request.accessToken}`, ...request.psuHeaders },
-    });
     for (let attempt = 0; ; attempt++) {
+      const headers = await signedRequestHeaders(signing, {
+        method: request.method,
+        target: `${url.pathname}${url.search}`,
+        body: request.body,
+        headers: { authorization: `Bearer ${request.accessToken}`, ...request.psuHeaders },
+      });
       try {
         const response = await transport.send({
           method: request.method,

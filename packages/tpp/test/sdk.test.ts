@@ -245,6 +245,55 @@ describe('the TPP SDK against the real sandbox over real TLS', () => {
   });
 });
 
+describe('the SDK retries a call the bank never answered with a new X-Request-ID (the bank refuses replays)', () => {
+  let sandbox: Sandbox;
+  before(async () => {
+    sandbox = await startSandbox();
+  });
+  after(() => sandbox?.close());
+
+  test('two attempts reach the bank, each with its own id, and both are in the audit trail: neither is a replay', async () => {
+    // Iris's core banking never answers: the bank answers 503 after 2 s, the SDK gives up after 0.5 s.
+    const bank = createStetClient({
+      apiBaseUrl: `${sandbox.server.mtlsUrl}/stet/psd2`,
+      authorizationServer: sandbox.server.publicUrl,
+      clientId: 'PSDFR-ACPR-12345',
+      qwac: { certificate: sandbox.qwac.certificatePem, privateKey: sandbox.qwac.privateKeyPem },
+      qseal: { certificate: sandbox.qseal.certificatePem, privateKey: sandbox.qseal.privateKeyPem },
+      ca: sandbox.ca,
+      timeoutMs: 500,
+      retries: 1,
+    });
+    try {
+      await bank.register({ redirectUris: [REDIRECT], clientName: 'Acme Cards' });
+      const { url, state } = bank.authorizationUrl({ scope: 'cbpii', redirectUri: REDIRECT });
+      const back = await completeSandboxSca({
+        authorizationUrl: url,
+        onlineBankingId: 'D0999996I0',
+        ca: sandbox.ca,
+      });
+      await bank.exchangeCode({ code: back.searchParams.get('code') ?? '', state, redirectUri: REDIRECT });
+      await assert.rejects(
+        bank.fundsConfirmation({ iban: 'FR7613807008043001965411172', amount: '1', currency: 'EUR' }),
+        /no answer from .* within 500 ms/,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await sandbox.server.app.flushAudit();
+      const events = await sandbox.server.app.services.audit.recent(20);
+      const calls = events.filter((event) => event.path === '/stet/psd2/v1.4.2/funds-confirmations');
+      assert.equal(calls.length, 2, 'the first attempt and the retry both reached the bank');
+      assert.notEqual(calls[0]?.requestId, calls[1]?.requestId);
+      // Both recorded as calls whose caller left before the answer (499), neither refused as a replay.
+      assert.deepEqual(
+        calls.map((call) => `${call.status} ${call.error}`),
+        ['499 CLIENT_CLOSED_REQUEST', '499 CLIENT_CLOSED_REQUEST'],
+      );
+    } finally {
+      bank.close();
+    }
+  });
+});
+
 describe('the TPP SDK with ECDSA P-256 seals on both sides (the TPP QSealC and the bank QSealC)', () => {
   let sandbox: Sandbox;
   before(async () => {

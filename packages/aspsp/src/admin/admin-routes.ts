@@ -49,7 +49,11 @@ function licenceFrom(body: unknown): TppLicence {
 function revocationFrom(body: unknown, now: Date): CertificateRevocation {
   const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const { serialNumber, reason = 'unspecified' } = fields;
-  if (typeof serialNumber !== 'string' || !/^(0x)?[0-9A-Fa-f:]{1,64}$/.test(serialNumber))
+  if (
+    typeof serialNumber !== 'string' ||
+    !/^(0x)?[0-9A-Fa-f:]{1,64}$/.test(serialNumber) ||
+    !/[0-9A-Fa-f]/.test(serialNumber.replace(/^0x/, ''))
+  )
     throw Errors.invalidBody('serialNumber must be the certificate serial in hex');
   if (typeof reason !== 'string' || !REVOCATION_REASONS.includes(reason as RevocationReason))
     throw Errors.invalidBody(`reason must be one of ${REVOCATION_REASONS.join(', ')}`);

@@ -36,8 +36,8 @@ export const Errors = Object.freeze({
   /** The QWAC is revoked by its CA (CRL or OCSP), or unknown to the CA's responder. */
   revokedCertificate: (message: string) => new ApiError(403, 'CERTIFICATE_REVOKED', message),
   /** No CRL or OCSP source of a certificate answered, and the bank refuses then (OPENSTET_REVOCATION_SOFT_FAIL). */
-  revocationUnavailable: (message: string) =>
-    new ApiError(503, 'REVOCATION_UNAVAILABLE', message, { 'retry-after': '10' }),
+  revocationUnavailable: (message: string, retryAfterSeconds: number) =>
+    new ApiError(503, 'REVOCATION_UNAVAILABLE', message, { 'retry-after': String(retryAfterSeconds) }),
   notLicensed: (message: string) => new ApiError(403, 'TPP_NOT_LICENSED', message),
   licenceWithdrawn: (message: string) => new ApiError(403, 'LICENCE_WITHDRAWN', message),
   roleMissing: (message: string) => new ApiError(403, 'ROLE_MISSING', message),

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditEvent, AuditStore } from '../domain/audit-event.ts';
 
 declare module 'fastify' {
@@ -18,6 +18,7 @@ declare module 'fastify' {
 }
 
 const FLUSH_MS = 200;
+const CLIENT_CLOSED = 499;
 const MAX_BATCH = 500;
 const MAX_PENDING = 100_000;
 
@@ -73,7 +74,7 @@ export function installAuditTrail(
     else if (reply.statusCode >= 400) request.auditError ??= errorCode(payload);
     return payload;
   });
-  app.addHook('onResponse', async (request, reply) => {
+  const record = async (request: FastifyRequest, reply: FastifyReply, answered: boolean) => {
     if (request.routeOptions.config?.audit === false) return;
     if (options.interactionsOnly && (request.routeOptions.url === undefined || reply.statusCode === 429))
       return;
@@ -84,11 +85,20 @@ export function installAuditTrail(
       psuId: request.accessToken?.psuId ?? request.auditParties?.psuId,
       method: request.method,
       path: request.url.split('?')[0] ?? '/',
-      status: reply.statusCode,
-      error: request.auditError,
+      // 499 (nginx's "client closed request"): the caller left before the answer, which it never got.
+      status: answered ? reply.statusCode : CLIENT_CLOSED,
+      error: answered ? request.auditError : 'CLIENT_CLOSED_REQUEST',
       latencyMs: reply.elapsedTime,
     });
     if (pending.length >= MAX_BATCH) await flush();
+  };
+  app.addHook('onResponse', (request, reply) => record(request, reply, true));
+  // A call whose caller hung up before the answer is an interaction too (RTS Art. 29), and Fastify runs
+  // no onResponse for it: its response closes without finishing.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) void record(request, reply, false);
+    });
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);

@@ -34,25 +34,24 @@ function identify(certificate: () => EidasCertificate): Outcome {
 
 const SEVERAL =
   'The client certificate header holds more than one certificate: the proxy must set it, not append to it';
+const PEM_CERTIFICATE = /^-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----$/;
 
 /**
- * nginx `$ssl_client_escaped_cert` (URL-encoded PEM), a PEM, or RFC 9440 `:<base64 DER>:`. Exactly one
- * certificate: Node joins a repeated header with ", ", so a proxy that appends instead of replacing
- * would otherwise let a client put a victim's public certificate first and take its identity.
+ * nginx `$ssl_client_escaped_cert` (URL-encoded PEM), a PEM, or RFC 9440 `:<base64 DER>:`, holding
+ * exactly one certificate. None of these forms contains a comma, and Node joins a repeated header with
+ * ", ": a comma means a proxy appended its value to the client's, and the client's (a victim's public
+ * certificate) would come first. A PEM must be one certificate block and nothing else.
  */
 function certificateFromHeader(value: string): EidasCertificate {
   const text = value.trim();
-  if (text.startsWith(':') && text.endsWith(':')) {
-    if (text.includes(',')) throw Errors.invalidCertificate(SEVERAL);
+  if (text.includes(',')) throw Errors.invalidCertificate(SEVERAL);
+  if (text.startsWith(':') && text.endsWith(':'))
     return readEidasCertificate(Buffer.from(text.slice(1, -1), 'base64'));
-  }
-  const decoded = text.includes('%') ? decodeURIComponent(text) : text;
+  const decoded = (text.includes('%') ? decodeURIComponent(text) : text).trim();
   if (decoded.includes('-----BEGIN')) {
-    if (decoded.indexOf('-----BEGIN') !== decoded.lastIndexOf('-----BEGIN'))
-      throw Errors.invalidCertificate(SEVERAL);
+    if (!PEM_CERTIFICATE.test(decoded)) throw Errors.invalidCertificate(SEVERAL);
     return readEidasCertificate(decoded);
   }
-  if (decoded.includes(',')) throw Errors.invalidCertificate(SEVERAL);
   return readEidasCertificate(Buffer.from(decoded, 'base64'));
 }
 

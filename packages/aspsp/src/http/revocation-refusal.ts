@@ -1,4 +1,4 @@
-import type { RevocationStatus } from '../trust/revocation-checker.ts';
+import { RETRY_AFTER_FAILURE_SECONDS, type RevocationStatus } from '../trust/revocation-checker.ts';
 import { type ApiError, Errors } from './api-error.ts';
 
 /**
@@ -17,6 +17,7 @@ export function revocationRefusal(status: RevocationStatus, what: string, fix: s
     case 'unavailable':
       return Errors.revocationUnavailable(
         `The revocation status of your ${what} could not be checked: retry later`,
+        RETRY_AFTER_FAILURE_SECONDS,
       );
   }
 }

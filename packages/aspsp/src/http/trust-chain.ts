@@ -1,22 +1,21 @@
 import type { KeyObject } from 'node:crypto';
 import {
-  computeDigest,
   HttpSignatureError,
   type Psd2Role,
   requiredSignedHeaders,
   signingKeyProblem,
-  signMessage,
   verifyMessageSignature,
 } from '@openstet/protocol';
-import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, RouteShorthandOptions } from 'fastify';
+import type { FastifyRequest, onRequestAsyncHookHandler, RouteShorthandOptions } from 'fastify';
 import { authoriseTpp, type TppIdentity, type TppRefusal } from '../domain/authorise-tpp.ts';
 import type { TppLicence } from '../domain/tpp-licence.ts';
-import { replayWindow } from '../security/replay-window.ts';
 import type { RevocationChecker } from '../trust/revocation-checker.ts';
 import type { SigningCertificate } from '../trust/signing-certificates.ts';
 import type { TtlCache } from '../trust/ttl-cache.ts';
 import { type ApiError, Errors } from './api-error.ts';
 import { rejectBadBody } from './raw-body.ts';
+import { replayGuard } from './replay-guard.ts';
+import { responseSeal } from './response-seal.ts';
 import { revocationRefusal } from './revocation-refusal.ts';
 import { tppQuota } from './tpp-quota.ts';
 
@@ -101,10 +100,8 @@ function keyResolver(tpp: TppIdentity, signer: SigningCertificate | undefined, n
  */
 export function createTrustChain(deps: TrustChainDeps) {
   const quota = tppQuota(deps.tppRateLimit);
-  // A signed Date is accepted from `skew` before the bank's clock to `skew` after it: a request stays
-  // verifiable for twice the skew after it is first seen, so its X-Request-ID is remembered that long.
-  const replayWindowSeconds = 2 * deps.clockSkewSeconds;
-  const replays = replayWindow(replayWindowSeconds * 1000, () => deps.now().getTime());
+  const refuseReplay = replayGuard(deps.clockSkewSeconds, deps.now);
+  const signResponse = responseSeal(deps.bankSeal);
   const authorise =
     (role: Psd2Role | undefined): onRequestAsyncHookHandler =>
     async (request) => {
@@ -152,29 +149,8 @@ export function createTrustChain(deps: TrustChainDeps) {
     );
     if (sealed) throw sealed;
     // Freshness (ADR 0004): the same signed request, or another one reusing its X-Request-ID, is refused.
-    const requestId = String(request.headers['x-request-id']);
-    if (!replays.firstUse(`${tpp.organizationIdentifier} ${requestId}`)) {
-      throw Errors.replayedRequest(
-        `X-Request-ID ${requestId.slice(0, 40)} was already used in the last ${replayWindowSeconds} s: send a new one with every request`,
-      );
-    }
+    refuseReplay(tpp.organizationIdentifier, String(request.headers['x-request-id']));
     rejectBadBody(request);
-  };
-
-  const signResponse = async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (reply.statusCode < 200 || reply.statusCode >= 300) return payload;
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-    const headers = {
-      date: new Date().toUTCString(),
-      digest: computeDigest(payload),
-      'x-request-id': String(reply.getHeader('x-request-id') ?? ''),
-    };
-    reply.headers(headers);
-    reply.header(
-      'signature',
-      await signMessage({ headers }, { ...deps.bankSeal, headers: ['date', 'digest', 'x-request-id'] }),
-    );
-    return payload;
   };
 
   return Object.freeze({

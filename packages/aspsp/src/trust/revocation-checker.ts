@@ -32,13 +32,19 @@ export interface RevocationCheckerDeps {
 }
 
 /** After a failure the sources are asked again this soon at most, so that a dead responder costs one wait. */
-const RETRY_AFTER_FAILURE_SECONDS = 10;
+export const RETRY_AFTER_FAILURE_SECONDS = 10;
 const MAX_CACHED = 10_000;
 
 interface Cached<T> {
   readonly value: T;
+  /** When the sources are asked again. */
   readonly until: number;
+  /** Until when the answer is current (its data's nextUpdate): it may stand in while sources are down. */
+  readonly current: number;
 }
+
+const GOOD: RevocationStatus = Object.freeze({ state: 'good' });
+const httpUrl = (url: string) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
 
 type Source = { readonly kind: 'ocsp' | 'crl'; readonly url: string };
 
@@ -62,33 +68,41 @@ export function revocationChecker(deps: RevocationCheckerDeps): RevocationChecke
       : crls.ask(certificate, issuer, source.url);
 
   const softFails = (url: string) =>
-    deps.softFail.includes('*') || deps.softFail.includes(new URL(url).origin);
+    deps.softFail.includes('*') || (httpUrl(url) && deps.softFail.includes(new URL(url).origin));
 
-  async function check(certificate: EidasCertificate): Promise<Cached<RevocationStatus>> {
-    // Only http(s) sources are asked (QTSPs publish over http); ldap:// and the like are skipped.
-    const sources: Source[] = [
+  async function check(certificate: EidasCertificate, previous: Cached<RevocationStatus> | undefined) {
+    const named: Source[] = [
       ...certificate.ocspUrls.map((url) => ({ kind: 'ocsp' as const, url })),
       ...certificate.crlUrls.map((url) => ({ kind: 'crl' as const, url })),
-    ].filter((source) => URL.canParse(source.url) && /^https?:$/.test(new URL(source.url).protocol));
+    ];
+    // Only http(s) sources are asked (QTSPs publish over http); an ldap:// one counts as unanswered.
+    const sources = named.filter((source) => httpUrl(source.url));
     const issuer = deps.issuerOf(certificate);
-    if (sources.length === 0 || !issuer) return { value: { state: 'good' }, until: until(undefined) };
+    // Its CA publishes nothing to check against, or the certificate is not one of a trusted CA at all
+    // (refused elsewhere): nothing to ask.
+    if (named.length === 0 || !issuer) return { value: GOOD, until: until(undefined), current: Infinity };
     for (const source of sources) {
       try {
         const answer = await ask(source, certificate, issuer);
-        return { value: answer.status, until: until(answer.nextUpdate) };
+        const refreshAt = until(answer.nextUpdate);
+        return { value: answer.status, until: refreshAt, current: answer.nextUpdate?.getTime() ?? refreshAt };
       } catch {
         // Unreachable, late, unsigned, stale or not about this certificate: the next source is asked.
       }
     }
-    const failed = sources.map((source) => source.url);
     const retry = Math.min(until(undefined), nowMs() + RETRY_AFTER_FAILURE_SECONDS * 1000);
+    // An answer still current (before its nextUpdate) stands while the sources are down.
+    if (previous && previous.current > nowMs()) return { ...previous, until: retry };
+    const failed = named.map((source) => source.url);
     if (failed.every(softFails)) {
       deps.onSoftFail(failed, certificate);
-      return { value: { state: 'good' }, until: retry };
+      return { value: GOOD, until: retry, current: retry };
     }
-    return { value: { state: 'unavailable', sources: failed }, until: retry };
+    return { value: { state: 'unavailable', sources: failed } as const, until: retry, current: retry };
   }
 
+  // Bumped by forget(): a check that started before it must not cache what it found.
+  let generation = 0;
   return {
     async status(certificate) {
       const key = certificate.fingerprint256;
@@ -96,8 +110,10 @@ export function revocationChecker(deps: RevocationCheckerDeps): RevocationChecke
       if (cached && cached.until > nowMs()) return cached.value;
       let running = pending.get(key);
       if (!running) {
-        running = check(certificate)
+        const started = generation;
+        running = check(certificate, cached)
           .then((result) => {
+            if (started !== generation) return result.value;
             if (statuses.size >= MAX_CACHED) statuses.delete(statuses.keys().next().value ?? '');
             statuses.set(key, result);
             return result.value;
@@ -108,7 +124,9 @@ export function revocationChecker(deps: RevocationCheckerDeps): RevocationChecke
       return running;
     },
     forget() {
+      generation++;
       statuses.clear();
+      pending.clear();
       crls.forget();
     },
   };

@@ -42,14 +42,20 @@ export function sandboxQtspRoutes(app: FastifyInstance, deps: SandboxQtspDeps): 
 
   const answerOcsp = async (reply: FastifyReply, der: Buffer) => {
     reply.type('application/ocsp-response').header('cache-control', 'no-store');
-    let request: ReturnType<typeof readOcspRequest>;
     try {
-      request = readOcspRequest(der);
+      return reply.send(await ocspAnswer(der));
     } catch (error) {
+      // RFC 6960 §2.3: a request the responder cannot read gets malformedRequest, anything else
+      // internalError; both are OCSP answers (HTTP 200), never an HTTP error.
       if (error instanceof RevocationDataError)
         return reply.send(createOcspErrorResponse('malformedRequest'));
-      throw error;
+      reply.log.error({ err: error }, 'sandbox OCSP responder failed');
+      return reply.send(createOcspErrorResponse('internalError'));
     }
+  };
+
+  const ocspAnswer = async (der: Buffer): Promise<Buffer> => {
+    const request = readOcspRequest(der);
     const revoked = new Map((await deps.revocations.list()).map((entry) => [entry.serialNumber, entry]));
     const answers = request.certIds.map((certId): OcspAnswer => {
       if (!isCertIdOfIssuer(certId, issuer)) return { certId, status: 'unknown' };
@@ -58,8 +64,10 @@ export function sandboxQtspRoutes(app: FastifyInstance, deps: SandboxQtspDeps): 
         ? { certId, status: 'revoked', revokedAt: entry.revokedAt, reason: entry.reason }
         : { certId, status: 'good' };
     });
-    const options = { ...times(), ...(request.nonce ? { nonce: request.nonce } : {}) };
-    return reply.send(createOcspResponse(deps.ca, answers, options));
+    return createOcspResponse(deps.ca, answers, {
+      ...times(),
+      ...(request.nonce ? { nonce: request.nonce } : {}),
+    });
   };
 
   app.register((qtsp, _options, done) => {
@@ -71,8 +79,8 @@ export function sandboxQtspRoutes(app: FastifyInstance, deps: SandboxQtspDeps): 
     qtsp.get(CRL_PATH, { config: { audit: false } }, async (_request, reply) => {
       const revoked = await deps.revocations.list();
       const { thisUpdate, nextUpdate } = times();
-      // A CRL number that only grows (RFC 5280 §5.2.3): the issue time, in seconds.
-      const crlNumber = BigInt(Math.floor(thisUpdate.getTime() / 1000));
+      // A CRL number that only grows (RFC 5280 §5.2.3): the issue time, in milliseconds.
+      const crlNumber = BigInt(thisUpdate.getTime());
       return reply
         .type('application/pkix-crl')
         .header('cache-control', 'no-store')

@@ -42,6 +42,12 @@ async function revoke(options: RevokeOptions): Promise<void> {
     return (await revocations.list()).find((entry) => entry.serialNumber === serialNumber);
   });
   const published = { crl: `${config.publicUrl}${CRL_PATH}`, ocsp: `${config.publicUrl}${OCSP_PATH}` };
+  // A certificate naming no CRL or OCSP responder cannot be checked by anyone: say so, loudly.
+  const unchecked = certificate.crlUrls.length === 0 && certificate.ocspUrls.length === 0;
+  if (unchecked)
+    process.stderr.write(
+      `warning: ${options.cert} names no CRL or OCSP responder (issued before certs tpp added them): banks cannot see this revocation; issue new certificates with certs tpp\n`,
+    );
   if (options.json) {
     process.stdout.write(
       `${JSON.stringify({ ...revocation, organizationIdentifier: certificate.organizationIdentifier, published }, null, 2)}\n`,
@@ -52,7 +58,9 @@ async function revoke(options: RevokeOptions): Promise<void> {
     [
       `Revoked ${certificate.commonName ?? certificate.organizationIdentifier} (serial ${serialNumber}) on ${revocation?.revokedAt.toISOString()}: ${revocation?.reason}.`,
       `The sandbox's CRL (${published.crl}) and OCSP responder (${published.ocsp}) now say so;`,
-      'a running sandbox refuses it at once, other banks within OPENSTET_REVOCATION_CACHE_SECONDS.',
+      unchecked
+        ? 'but this certificate does not point at them, so no bank will check.'
+        : 'a running sandbox refuses it at once, other banks within OPENSTET_REVOCATION_CACHE_SECONDS.',
       '',
     ].join('\n'),
   );

@@ -1,6 +1,6 @@
 import * as asn1js from 'asn1js';
-import { normaliseSerial } from '../eidas/read-certificate.ts';
 import { refuse } from './errors.ts';
+import { serialNumberFromContents } from './serial-number.ts';
 
 /** An X.509 / OCSP extension, its value still DER (RFC 5280 §4.1). */
 export interface ExtensionValue {
@@ -21,7 +21,7 @@ export function parseDer(bytes: Uint8Array, what: string): asn1js.BaseBlock {
 }
 
 /** The elements of a SEQUENCE or of an EXPLICIT tag; refuses anything else. */
-export function children(block: asn1js.BaseBlock | undefined, what: string): asn1js.BaseBlock[] {
+export function children(block: asn1js.BaseBlock | undefined, what: string): readonly asn1js.BaseBlock[] {
   if (!(block instanceof asn1js.Constructed)) refuse('malformed', `${what} is not a constructed value`);
   return block.valueBlock.value;
 }
@@ -51,10 +51,13 @@ export function octetsOf(block: asn1js.BaseBlock | undefined, what: string): Buf
   return Buffer.from(block.valueBlock.valueHexView);
 }
 
-/** A certificate serial number as `normaliseSerial` writes it (upper-case hex, no leading zeros). */
+/**
+ * A certificate serial number as `normaliseSerial` writes it (upper-case hex, no leading zeros); an empty
+ * or a negative INTEGER is refused as malformed.
+ */
 export function serialOf(block: asn1js.BaseBlock | undefined, what: string): string {
   if (!(block instanceof asn1js.Integer)) refuse('malformed', `${what} is not an integer`);
-  return normaliseSerial(Buffer.from(block.valueBlock.valueHexView).toString('hex'));
+  return serialNumberFromContents(block.valueBlock.valueHexView, what);
 }
 
 export function timeOf(block: asn1js.BaseBlock | undefined, what: string): Date {
@@ -65,7 +68,7 @@ export function timeOf(block: asn1js.BaseBlock | undefined, what: string): Date 
 }
 
 /** Extensions ::= SEQUENCE OF Extension (RFC 5280 §4.1); `critical` is DEFAULT FALSE. */
-export function readExtensions(block: asn1js.BaseBlock | undefined, what: string): ExtensionValue[] {
+export function readExtensions(block: asn1js.BaseBlock | undefined, what: string): readonly ExtensionValue[] {
   return children(block, what).map((extension) => {
     const [id, second, third] = children(extension, `${what} extension`);
     const critical = second instanceof asn1js.Boolean ? second.getValue() : false;

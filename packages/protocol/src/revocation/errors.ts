@@ -6,6 +6,7 @@ export type RevocationFailure =
   | 'issuer-mismatch'
   | 'issuer-not-crl-signer'
   | 'critical-extension-unsupported'
+  | 'crl-scope-unsupported'
   | 'response-unsuccessful'
   | 'response-type-unsupported'
   | 'responder-unknown'

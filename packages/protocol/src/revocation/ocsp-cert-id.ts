@@ -3,9 +3,10 @@ import * as asn1js from 'asn1js';
 import { normaliseSerial } from '../eidas/read-certificate.ts';
 import { certificateFields, keyHash } from './certificate-fields.ts';
 import { children, octetsOf, oidOf, serialOf } from './der-read.ts';
-import { integerFromHex, octets, oid, sequence } from './der-write.ts';
+import { octets, oid, sequence } from './der-write.ts';
 import { refuse } from './errors.ts';
 import { hashAlgorithmOf, OCSP_HASH_OIDS, type OcspHashAlgorithm } from './oids.ts';
+import { serialNumberOctets } from './serial-number.ts';
 
 /** An OCSP CertID (RFC 6960 §4.1.1): which certificate of which issuer a request or response is about. */
 export interface OcspCertId {
@@ -60,7 +61,7 @@ export function encodeCertId(certId: OcspCertId): asn1js.Sequence {
     sequence(oid(OCSP_HASH_OIDS[certId.hashAlgorithm]), new asn1js.Null()),
     octets(certId.issuerNameHash),
     octets(certId.issuerKeyHash),
-    integerFromHex(certId.serialNumber),
+    new asn1js.Integer({ valueHex: serialNumberOctets(certId.serialNumber, 'CertID serialNumber') }),
   );
 }
 

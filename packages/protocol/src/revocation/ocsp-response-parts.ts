@@ -41,7 +41,7 @@ export interface BasicResponse {
   readonly certificates: readonly X509Certificate[];
 }
 
-function extensionsIn(block: asn1js.BaseBlock | undefined, what: string): ExtensionValue[] {
+function extensionsIn(block: asn1js.BaseBlock | undefined, what: string): readonly ExtensionValue[] {
   return block ? readExtensions(explicitValue(block, what), what) : [];
 }
 
@@ -73,7 +73,7 @@ function responderId(block: asn1js.BaseBlock | undefined): ResponderId {
   return refuse('malformed', 'OCSP responderID is neither byName nor byKey');
 }
 
-function certificatesIn(block: asn1js.BaseBlock | undefined): X509Certificate[] {
+function certificatesIn(block: asn1js.BaseBlock | undefined): readonly X509Certificate[] {
   if (!isContext(block, 0)) return [];
   return children(explicitValue(block, 'certs'), 'certs').map((certificate) => {
     try {

@@ -10,6 +10,10 @@ export const REVOCATION_OID = Object.freeze({
   crlNumber: '2.5.29.20',
   /** reasonCode CRL entry extension (RFC 5280 §5.3.1). */
   crlReason: '2.5.29.21',
+  /** deltaCRLIndicator: the CRL lists only changes since a base CRL (RFC 5280 §5.2.4). */
+  deltaCrlIndicator: '2.5.29.27',
+  /** issuingDistributionPoint: which certificates and reasons a CRL covers (RFC 5280 §5.2.5). */
+  issuingDistributionPoint: '2.5.29.28',
   authorityKeyIdentifier: '2.5.29.35',
   keyUsage: '2.5.29.15',
 });

@@ -1,18 +1,23 @@
 import type { X509Certificate } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
-import { CertificateList, Name } from '@peculiar/asn1-x509';
-import * as asn1js from 'asn1js';
-import { sameDn } from '../eidas/distinguished-name.ts';
-import { normaliseSerial, toDn } from '../eidas/read-certificate.ts';
+import { Name } from '@peculiar/asn1-x509';
+import { type DistinguishedName, sameDn } from '../eidas/distinguished-name.ts';
+import { toDn } from '../eidas/read-certificate.ts';
 import { x509 } from '../eidas/x509-crypto.ts';
 import { certificateFields } from './certificate-fields.ts';
-import { type ExtensionValue, parseDer, refuseUnknownCritical } from './der-read.ts';
+import { revokedSerials } from './crl-entries.ts';
+import { parseCrl } from './crl-parts.ts';
+import { type CrlScope, crlScope } from './crl-scope.ts';
+import { oidFromContents } from './der-oid.ts';
+import { type ExtensionValue, refuseUnknownCritical } from './der-read.ts';
+import { childrenOf, contentsOf, expectTag, readWholeTlv, TAG } from './der-tlv.ts';
 import { refuse } from './errors.ts';
 import { REVOCATION_OID } from './oids.ts';
+import { crlNumberFromContents } from './serial-number.ts';
 import { verifySignedBytes } from './signature-algorithms.ts';
 
-/** A verified CRL: what a bank caches until `nextUpdate`. */
-export interface CertificateRevocationList {
+/** A verified complete CRL: what a bank caches until `nextUpdate`. */
+export interface CertificateRevocationList extends CrlScope {
   readonly thisUpdate: Date;
   readonly nextUpdate: Date;
   /** cRLNumber (RFC 5280 §5.2.3): a cache keeps the highest; absent from v1 CRLs. */
@@ -21,28 +26,26 @@ export interface CertificateRevocationList {
   readonly revoked: ReadonlyMap<string, Date>;
 }
 
-function parse(der: Uint8Array): CertificateList {
+function dnOf(der: Uint8Array, what: string): DistinguishedName {
   try {
-    return AsnConvert.parse(der, CertificateList);
+    return toDn(AsnConvert.parse(der, Name));
   } catch {
-    return refuse('malformed', 'CRL is not a DER CertificateList');
+    return refuse('malformed', `${what} is not a Name`);
   }
 }
 
-function extensionsOf(list: CertificateList['tbsCertList']['crlExtensions']): ExtensionValue[] {
-  return (list ?? []).map((extension) => ({
-    id: extension.extnID,
-    critical: extension.critical,
-    value: Buffer.from(extension.extnValue.buffer),
-  }));
+/** The algorithm OID of an AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }. */
+function algorithmOid(identifier: Uint8Array): string {
+  const what = 'CRL signatureAlgorithm';
+  const [algorithm] = childrenOf(identifier, readWholeTlv(identifier, what), what);
+  return oidFromContents(contentsOf(identifier, expectTag(algorithm, TAG.oid, what)), what);
 }
 
 function crlNumberOf(extensions: readonly ExtensionValue[]): bigint | undefined {
   const found = extensions.find((extension) => extension.id === REVOCATION_OID.crlNumber);
   if (!found) return undefined;
-  const number = parseDer(found.value, 'CRL cRLNumber');
-  if (!(number instanceof asn1js.Integer)) refuse('malformed', 'CRL cRLNumber is not an integer');
-  return BigInt(`0x${Buffer.from(number.valueBlock.valueHexView).toString('hex') || '0'}`);
+  const number = expectTag(readWholeTlv(found.value, 'CRL cRLNumber'), TAG.integer, 'CRL cRLNumber');
+  return BigInt(`0x${crlNumberFromContents(contentsOf(found.value, number), 'CRL cRLNumber')}`);
 }
 
 /** RFC 5280 §6.3.3 (f): a CRL issuer whose certificate has keyUsage must have cRLSign. */
@@ -55,45 +58,36 @@ function checkCrlSigner(issuer: X509Certificate): void {
 
 /**
  * Verifies a complete CRL against the CA certificate that issued it and lists what it revokes; throws
- * `RevocationDataError` when it must not be used. Freshness (`nextUpdate`) is the caller's to check.
+ * `RevocationDataError` when it must not be used — delta, indirect and reason-, CA- or
+ * attribute-scoped CRLs included (`crl-scope-unsupported`). Linear in the CRL's size: the revoked
+ * certificates are read in one pass once the signature is verified. Freshness (`nextUpdate`) is the
+ * caller's to check, and so is, when `distributionPointUris` is not empty, that the URL the CRL was
+ * fetched from is one of them (RFC 5280 §6.3.3 (b)(2)(i)): a partitioned CRL covers only its own
+ * certificates.
  */
 export function readCrl(der: Uint8Array, issuer: X509Certificate): CertificateRevocationList {
-  const crl = parse(der);
-  const tbs = crl.tbsCertList;
-  // The outer and signed algorithm identifiers must be the same (RFC 5280 §5.1.1.2).
-  if (!crl.signatureAlgorithm.isEqual(tbs.signature) || !crl.tbsCertListRaw) {
+  const crl = parseCrl(der);
+  // The outer and signed algorithm identifiers must be the same (RFC 5280 §5.1.1.2); DER makes that
+  // the same bytes.
+  if (!Buffer.from(crl.signatureAlgorithm).equals(crl.signedAlgorithm)) {
     refuse('malformed', 'CRL signatureAlgorithm differs from the signed one');
   }
   // The CRL issuer must be the certificate issuer (RFC 5280 §6.3.3 (b)(1)): no indirect CRLs.
-  if (!sameDn(toDn(tbs.issuer), toDn(AsnConvert.parse(certificateFields(issuer).subjectName, Name)))) {
+  if (!sameDn(dnOf(crl.issuer, 'CRL issuer'), dnOf(certificateFields(issuer).subjectName, 'CA subject'))) {
     refuse('issuer-mismatch', 'CRL issuer is not the subject of the issuer certificate');
   }
   checkCrlSigner(issuer);
   // Over the tbsCertList bytes as received (RFC 5280 §6.3.3 (g)).
-  verifySignedBytes(
-    new Uint8Array(crl.tbsCertListRaw),
-    crl.signatureAlgorithm.algorithm,
-    new Uint8Array(crl.signature),
-    issuer.publicKey,
-    'CRL',
-  );
-  // Critical extensions we cannot process (delta CRL indicator, issuing distribution point) make
-  // the CRL unusable (RFC 5280 §5.2); so do critical entry extensions such as certificateIssuer (§5.3).
-  const extensions = extensionsOf(tbs.crlExtensions);
-  refuseUnknownCritical(extensions, [], 'CRL');
-  if (!tbs.nextUpdate) refuse('malformed', 'CRL has no nextUpdate (RFC 5280 §5.1.2.5)');
-  const revoked = new Map<string, Date>();
-  for (const entry of tbs.revokedCertificates ?? []) {
-    refuseUnknownCritical(extensionsOf(entry.crlEntryExtensions), [], 'CRL entry');
-    revoked.set(
-      normaliseSerial(Buffer.from(entry.userCertificate).toString('hex')),
-      entry.revocationDate.getTime(),
-    );
-  }
+  verifySignedBytes(crl.signed, algorithmOid(crl.signatureAlgorithm), crl.signature, issuer.publicKey, 'CRL');
+  const scope = crlScope(crl.extensions);
+  // Other critical extensions we cannot process make the CRL unusable (RFC 5280 §5.2).
+  refuseUnknownCritical(crl.extensions, [REVOCATION_OID.issuingDistributionPoint], 'CRL');
+  if (!crl.nextUpdate) refuse('malformed', 'CRL has no nextUpdate (RFC 5280 §5.1.2.5)');
   return Object.freeze({
-    thisUpdate: tbs.thisUpdate.getTime(),
-    nextUpdate: tbs.nextUpdate.getTime(),
-    crlNumber: crlNumberOf(extensions),
-    revoked,
+    thisUpdate: crl.thisUpdate,
+    nextUpdate: crl.nextUpdate,
+    crlNumber: crlNumberOf(crl.extensions),
+    revoked: revokedSerials(crl.der, crl.revokedCertificates),
+    ...scope,
   });
 }

@@ -53,7 +53,7 @@ export function verifySignedBytes(
 /** How a CA signs its CRLs and OCSP responses: the AlgorithmIdentifier to write, and the signing itself. */
 export interface CaSigner {
   readonly algorithm: asn1js.Sequence;
-  sign(data: Uint8Array): Buffer;
+  readonly sign: (data: Uint8Array) => Buffer;
 }
 
 /** sha256WithRSAEncryption for an RSA key; ECDSA with the hash of the curve's strength for an EC key. */

@@ -39,7 +39,13 @@ export async function checkFactor(
   const now = deps.now();
   if (await deps.scaAttempts.lockedUntil(psu.psuId, now)) return 'locked';
   const attempt = await deps.scaAttempts.reserve(psu.psuId, now);
-  if (attempt > SCA_LOCKOUT.maxFailures) return 'locked';
+  if (attempt > SCA_LOCKOUT.maxFailures) {
+    // Past the maximum with no lock set: concurrent posts raced past the fifth (one of them a right
+    // password, whose release left the count at the maximum). Lock now, or the count would never reset.
+    if (!(await deps.scaAttempts.lockedUntil(psu.psuId, now)))
+      await deps.scaAttempts.lock(psu.psuId, lockEnd(now));
+    return 'locked';
+  }
   if (await element.check()) {
     if (element.endsAuthentication) await deps.scaAttempts.succeeded(psu.psuId);
     else await deps.scaAttempts.release(psu.psuId);
