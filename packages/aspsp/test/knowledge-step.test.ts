@@ -81,5 +81,23 @@ for (const engine of ENGINES) {
       const locked = await login(marie, 'Marie#13807', 'after');
       assert.equal(redirectOf(locked.page).searchParams.get('error'), 'access_denied');
     });
+
+    test('an unknown id behaves as a known one: the same page, and locked after five tries across sessions', async () => {
+      const run = async (username: string) => {
+        const pages: string[] = [];
+        for (let attempt = 1; attempt <= 5; attempt++) {
+          const { page } = await login(username, 'nope', `u${attempt}`);
+          pages.push(
+            page.statusCode === 303
+              ? `303 ${redirectOf(page).searchParams.get('error')}`
+              : `${page.statusCode} ${alertOf(page.body)}`,
+          );
+        }
+        return pages;
+      };
+      // Thomas (D0999980) is known; D0999989 is no one's id.
+      assert.deepEqual(await run('D0999989'), await run('D0999980'));
+      assert.equal((await run('D0999989')).at(-1), '303 access_denied');
+    });
   });
 }

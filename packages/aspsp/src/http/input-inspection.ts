@@ -18,31 +18,47 @@ export function hasControlCharacter(text: string): boolean {
   return CONTROL_CHARACTER.test(text);
 }
 
-function fieldName(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  const name = hasControlCharacter(key) ? '(a field name)' : key.slice(0, 40);
-  return path === '' ? name : `${path}.${name}`;
+interface Item {
+  readonly value: unknown;
+  readonly depth: number;
+  readonly parent: Item | undefined;
+  readonly key: string | number | undefined;
+}
+
+/** Where an item sits, as a developer writes it (`instructedAmount.amount`, `redirect_uris[0]`): built only on refusal. */
+function fieldOf(item: Item): string {
+  const keys: (string | number)[] = [];
+  for (let at: Item | undefined = item; at?.key !== undefined; at = at.parent) keys.unshift(at.key);
+  const path = keys
+    .map((key) =>
+      typeof key === 'number'
+        ? `[${key}]`
+        : `.${hasControlCharacter(key) ? '(a field name)' : key.slice(0, 40)}`,
+    )
+    .join('')
+    .replace(/^\./, '');
+  return path || 'value';
 }
 
 /** The first problem of a parsed input, or undefined; `field` names where, as a developer would write it. */
 export function inspectInput(input: unknown, maxDepth = MAX_INPUT_DEPTH): InputProblem | undefined {
-  const pending: { value: unknown; path: string; depth: number }[] = [{ value: input, path: '', depth: 0 }];
+  const pending: Item[] = [{ value: input, depth: 0, parent: undefined, key: undefined }];
   for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
-    const { value, path, depth } = item;
+    const { value, depth } = item;
     if (typeof value === 'string') {
-      if (hasControlCharacter(value)) return { reason: 'control-character', field: path || 'value' };
+      if (hasControlCharacter(value)) return { reason: 'control-character', field: fieldOf(item) };
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= maxDepth) return { reason: 'too-deep' };
-    const entries: [string | number, unknown][] = Array.isArray(value)
-      ? value.map((element, index) => [index, element])
+    const entries: readonly (readonly [string | number, unknown])[] = Array.isArray(value)
+      ? value.map((element, index) => [index, element] as const)
       : Object.entries(value);
     for (const [key, child] of entries) {
-      const childPath = fieldName(path, key);
+      const childItem: Item = { value: child, depth: depth + 1, parent: item, key };
       if (typeof key === 'string' && hasControlCharacter(key))
-        return { reason: 'control-character', field: childPath };
-      pending.push({ value: child, path: childPath, depth: depth + 1 });
+        return { reason: 'control-character', field: fieldOf(childItem) };
+      pending.push(childItem);
     }
   }
   return undefined;

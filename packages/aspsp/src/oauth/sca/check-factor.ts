@@ -1,5 +1,4 @@
 import type { FastifyReply } from 'fastify';
-import type { PsuProfile } from '../../bank/core-banking.ts';
 import { lockEnd, SCA_LOCKOUT } from '../../domain/sca-attempts.ts';
 import { finish } from './finish.ts';
 import type { ScaDeps } from './sca-deps.ts';
@@ -26,33 +25,33 @@ export type FactorOutcome = 'ok' | 'locked' | number;
 
 /**
  * Checks one authentication element (the password, the SMS code) with the attempt counted first, per
- * customer and atomically (RTS Art. 4(3)(b)): the fifth consecutive failure, whichever the element, locks
+ * `customer` (a psuId, or the hash of an unknown typed id) and atomically (RTS Art. 4(3)(b)): the fifth consecutive failure, whichever the element, locks
  * the customer's SCA whatever the session. A correct SMS code ends the authentication and starts the count
  * again; a correct password only gives its attempt back, or knowing the password would buy endless
  * guesses at the SMS code.
  */
 export async function checkFactor(
   deps: Pick<ScaDeps, 'scaAttempts' | 'now'>,
-  psu: PsuProfile,
+  customer: string,
   element: { readonly check: () => Promise<boolean>; readonly endsAuthentication: boolean },
 ): Promise<FactorOutcome> {
   const now = deps.now();
-  if (await deps.scaAttempts.lockedUntil(psu.psuId, now)) return 'locked';
-  const attempt = await deps.scaAttempts.reserve(psu.psuId, now);
+  if (await deps.scaAttempts.lockedUntil(customer, now)) return 'locked';
+  const attempt = await deps.scaAttempts.reserve(customer, now);
   if (attempt > SCA_LOCKOUT.maxFailures) {
     // Past the maximum with no lock set: concurrent posts raced past the fifth (one of them a right
     // password, whose release left the count at the maximum). Lock now, or the count would never reset.
-    if (!(await deps.scaAttempts.lockedUntil(psu.psuId, now)))
-      await deps.scaAttempts.lock(psu.psuId, lockEnd(now));
+    if (!(await deps.scaAttempts.lockedUntil(customer, now)))
+      await deps.scaAttempts.lock(customer, lockEnd(now));
     return 'locked';
   }
   if (await element.check()) {
-    if (element.endsAuthentication) await deps.scaAttempts.succeeded(psu.psuId);
-    else await deps.scaAttempts.release(psu.psuId);
+    if (element.endsAuthentication) await deps.scaAttempts.succeeded(customer);
+    else await deps.scaAttempts.release(customer);
     return 'ok';
   }
   if (attempt < SCA_LOCKOUT.maxFailures) return SCA_LOCKOUT.maxFailures - attempt;
-  await deps.scaAttempts.lock(psu.psuId, lockEnd(now));
+  await deps.scaAttempts.lock(customer, lockEnd(now));
   return 'locked';
 }
 
@@ -65,10 +64,10 @@ export async function refusedElement(
   reply: FastifyReply,
   deps: ScaDeps,
   context: ScaContext,
-  psu: PsuProfile,
+  customer: string,
   element: Element,
 ): Promise<boolean> {
-  const outcome = await checkFactor(deps, psu, element);
+  const outcome = await checkFactor(deps, customer, element);
   if (outcome === 'ok') return false;
   if (outcome === 'locked') {
     reply.request.auditError = 'SCA_LOCKED';

@@ -44,6 +44,11 @@ async function failed(reply: FastifyReply, deps: ScaDeps, session: ScaSession): 
   return SCA_RULES.maxFailures - failures;
 }
 
+/** The attempt counter of an id no customer has: its hash, as ids are compared (trimmed, any case). */
+function unknownCustomer(typed: string): string {
+  return `unknown:${hashSecret(typed.trim().toUpperCase())}`;
+}
+
 async function psuOf(deps: ScaDeps, session: ScaSession): Promise<PsuProfile | undefined> {
   return session.psuId ? deps.coreBanking.psuById(session.psuId) : undefined;
 }
@@ -68,32 +73,34 @@ export function scaRoutes(app: FastifyInstance, deps: ScaDeps): void {
     const { session, form } = context;
     if (field(form, 'action') === 'deny') return finish(reply, deps, session, cancelled);
     const knowledge = deps.strongAuthentication.knowledge;
-    // With a password, an unknown id and a wrong password read the same: the page tells no one which ids exist.
-    const text = messages(context.locale);
-    const refused = knowledge ? text.wrongCredentials : text.unknownUser;
     try {
-      const psu = await deps.coreBanking.findPsu(field(form, 'username') ?? '');
-      if (!psu) {
-        request.auditError = 'UNKNOWN_USER';
-        const left = await failed(reply, deps, session);
-        if (left === undefined) return reply;
-        return showLogin(reply, deps, await view(deps, context, refused));
-      }
-      request.auditParties = { clientId: session.clientId, psuId: psu.psuId };
-      // A locked customer gets no SMS at all until the lock ends.
-      if (await deps.scaAttempts.lockedUntil(psu.psuId, deps.now())) {
-        request.auditError = 'SCA_LOCKED';
-        return finish(reply, deps, session, LOCKED);
-      }
+      const typed = field(form, 'username') ?? '';
+      const psu = await deps.coreBanking.findPsu(typed);
+      if (psu) request.auditParties = { clientId: session.clientId, psuId: psu.psuId };
       if (knowledge) {
+        // Id and password together: an unknown id is refused like a wrong password, counted and locked
+        // per typed id like a customer, so that the page tells no one which ids exist.
         const password = field(form, 'password') ?? '';
-        const answered = await refusedElement(reply, deps, context, psu, {
-          check: () => knowledge.verify(psu, password),
+        const answered = await refusedElement(reply, deps, context, psu?.psuId ?? unknownCustomer(typed), {
+          check: async () => (psu ? knowledge.verify(psu, password) : false),
           endsAuthentication: false,
-          wrong: 'WRONG_PASSWORD',
-          retry: async () => showLogin(reply, deps, await view(deps, context, refused)),
+          wrong: psu ? 'WRONG_PASSWORD' : 'UNKNOWN_USER',
+          retry: async () =>
+            showLogin(reply, deps, await view(deps, context, messages(context.locale).wrongCredentials)),
         });
-        if (answered) return reply;
+        if (answered || !psu) return reply;
+      } else {
+        if (!psu) {
+          request.auditError = 'UNKNOWN_USER';
+          const left = await failed(reply, deps, session);
+          if (left === undefined) return reply;
+          return showLogin(reply, deps, await view(deps, context, messages(context.locale).unknownUser));
+        }
+        // A locked customer gets no SMS at all until the lock ends.
+        if (await deps.scaAttempts.lockedUntil(psu.psuId, deps.now())) {
+          request.auditError = 'SCA_LOCKED';
+          return finish(reply, deps, session, LOCKED);
+        }
       }
       const challenge = await deps.strongAuthentication.challenge(psu);
       await deps.sessions.update(session.id, {
@@ -119,7 +126,7 @@ export function scaRoutes(app: FastifyInstance, deps: ScaDeps): void {
       const psu = await psuOf(deps, session);
       if (!psu) return finish(reply, deps, session, cancelled);
       const otp = field(form, 'otp') ?? '';
-      const answered = await refusedElement(reply, deps, context, psu, {
+      const answered = await refusedElement(reply, deps, context, psu.psuId, {
         check: () => deps.strongAuthentication.verify(psu, otp),
         endsAuthentication: true,
         wrong: 'WRONG_OTP',
