@@ -9,6 +9,7 @@ export type {
   Subscription,
 } from './bank/core-banking.ts';
 export { CoreBankingUnavailable } from './bank/core-banking.ts';
+export { SANDBOX_PERSONAS, type SandboxPersona } from './bank/sandbox/personas.ts';
 export { sandboxCoreBanking } from './bank/sandbox/sandbox-core-banking.ts';
 export { sandboxStrongAuthentication } from './bank/sandbox/sandbox-strong-authentication.ts';
 export type { KnowledgeFactor, ScaChallenge, StrongAuthentication } from './bank/strong-authentication.ts';

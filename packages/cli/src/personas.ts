@@ -1,3 +1,4 @@
+import { SANDBOX_PERSONAS } from '@openstet/aspsp';
 import { UsageError } from './exit-codes.ts';
 
 export interface SandboxPersona {
@@ -6,22 +7,18 @@ export interface SandboxPersona {
   readonly password: string | undefined;
 }
 
-/** A persona's knowledge-step password, as the README's personas table gives it: `<Name>#13807`. */
-const known = (onlineBankingId: string, name: string): SandboxPersona =>
-  Object.freeze({ onlineBankingId, password: `${name}#13807` });
+/** `Tech’n Co` → `techn-co`: what a person types after --persona. */
+const nameOf = (persona: string) => persona.toLowerCase().replace(/['’]/g, '').replace(/\s+/g, '-');
 
 /** The sandbox personas (README "The sandbox bank: personas", from the BPCE portal) by first name. */
-export const PERSONAS: Readonly<Record<string, SandboxPersona>> = Object.freeze({
-  marc: known('D0999990I0', 'Marc'),
-  marie: known('D0999991I0', 'Marie'),
-  thomas: known('D0999980', 'Thomas'),
-  alix: known('D0999992I0', 'Alix'),
-  'techn-co': known('D0999993I0', 'TechnCo'),
-  adam: known('D0999994I0', 'Adam'),
-  lea: known('755238649', 'Lea'),
-  hugo: known('D0999995I0', 'Hugo'),
-  iris: known('D0999996I0', 'Iris'),
-});
+export const PERSONAS: Readonly<Record<string, SandboxPersona>> = Object.freeze(
+  Object.fromEntries(
+    SANDBOX_PERSONAS.map((entry) => [
+      nameOf(entry.persona),
+      Object.freeze({ onlineBankingId: entry.profile.onlineBankingId, password: entry.password }),
+    ]),
+  ),
+);
 
 /**
  * `--persona`: a persona's name (any case) or an online-banking id such as `D0999990I0`; a persona's

@@ -74,8 +74,10 @@ export function installAuditTrail(
     else if (reply.statusCode >= 400) request.auditError ??= errorCode(payload);
     return payload;
   });
+  const recorded = new WeakSet<FastifyRequest>();
   const record = async (request: FastifyRequest, reply: FastifyReply, answered: boolean) => {
-    if (request.routeOptions.config?.audit === false) return;
+    if (request.routeOptions.config?.audit === false || recorded.has(request)) return;
+    recorded.add(request);
     if (options.interactionsOnly && (request.routeOptions.url === undefined || reply.statusCode === 429))
       return;
     pending.push({
@@ -97,7 +99,8 @@ export function installAuditTrail(
   // no onResponse for it: its response closes without finishing.
   app.addHook('onRequest', async (request, reply) => {
     reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) void record(request, reply, false);
+      // Closed before the answer was even ended: the caller left. (Ended answers reach onResponse.)
+      if (!reply.raw.writableEnded) void record(request, reply, false);
     });
   });
   app.addHook('onClose', async () => {
