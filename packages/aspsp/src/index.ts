@@ -33,4 +33,4 @@ export { tppRegistryRepository } from './store/tpp-registry-repository.ts';
 export { loadBankSeal, loadTrustStore } from './trust/load-trust.ts';
 export type { SandboxPki } from './trust/sandbox-pki.ts';
 export { ensureSandboxPki, SANDBOX_BANK } from './trust/sandbox-pki.ts';
-export { CRL_PATH, OCSP_PATH } from './trust/sandbox-qtsp-routes.ts';
+export { sandboxRevocationPointers } from './trust/sandbox-qtsp-routes.ts';

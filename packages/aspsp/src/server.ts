@@ -96,6 +96,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const mtlsPort = await listen(app.mtls, 'mTLS', config.host, config.mtlsPort);
     // Loopback only, any free port: the CLI finds it in server.json.
     const adminPort = app.admin ? await listen(app.admin, 'admin', '127.0.0.1', 0) : undefined;
+    const adminUrl = adminPort ? `https://127.0.0.1:${adminPort}` : undefined;
     const publicUrl = urlWithPort(config.publicUrl, config.publicPort, publicPort);
     const mtlsUrl = urlWithPort(config.mtlsUrl, config.mtlsPort, mtlsPort);
     app.endpoints.publicUrl = publicUrl;
@@ -104,7 +105,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       pid: process.pid,
       publicUrl,
       mtlsUrl,
-      ...(adminPort ? { adminUrl: `https://127.0.0.1:${adminPort}` } : {}),
+      ...(adminUrl ? { adminUrl } : {}),
       serverFingerprint256: new X509Certificate(cert).fingerprint256,
     });
     const warnings = config.trustSandboxCa
@@ -118,7 +119,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       mtlsUrl,
       dataDir: config.dataDir,
       database: store.engine,
-      adminUrl: adminPort ? `https://127.0.0.1:${adminPort}` : undefined,
+      adminUrl,
       warnings,
       async close() {
         unpublish();

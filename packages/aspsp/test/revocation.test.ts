@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { issueEidasCertificate, type KeyAndCertificate, readEidasCertificate } from '@openstet/protocol';
 import type { App } from '../src/app.ts';
 import { adminSecret } from '../src/data-dir.ts';
-import { CRL_PATH, OCSP_PATH } from '../src/trust/sandbox-qtsp-routes.ts';
+import { CRL_PATH, OCSP_PATH, sandboxRevocationPointers } from '../src/trust/sandbox-qtsp-routes.ts';
 import { type HttpsResponse, httpsCall } from './helpers/https-client.ts';
 import { licence, type TestPki, type TppCredentials, testPki } from './helpers/pki.ts';
 import { ENGINES } from './helpers/stores.ts';
@@ -52,10 +52,7 @@ for (const engine of ENGINES) {
         OPENSTET_REVOCATION_CACHE_SECONDS: String(CACHE_SECONDS),
         OPENSTET_REVOCATION_TIMEOUT_MS: '1000',
       });
-      published = {
-        crlUrl: `${bank.server.publicUrl}${CRL_PATH}`,
-        ocspUrl: `${bank.server.publicUrl}${OCSP_PATH}`,
-      };
+      published = sandboxRevocationPointers(bank.server.publicUrl);
     });
     after(async () => {
       agent.destroy();

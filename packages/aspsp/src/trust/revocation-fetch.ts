@@ -49,7 +49,6 @@ export function httpRevocationFetch(options: RevocationFetchOptions): FetchRevoc
           headers: post
             ? { 'content-type': post.contentType, 'content-length': String(post.body.length) }
             : {},
-          timeout: options.timeoutMs,
           ...(target.protocol === 'https:' ? { ca } : {}),
         },
         (response) => {
@@ -73,7 +72,6 @@ export function httpRevocationFetch(options: RevocationFetchOptions): FetchRevoc
         () => outgoing.destroy(new Error(`revocation source did not answer within ${options.timeoutMs} ms`)),
         options.timeoutMs,
       );
-      outgoing.on('timeout', () => outgoing.destroy(new Error('revocation source timed out')));
       outgoing.on('error', reject);
       outgoing.end(post?.body);
     });

@@ -24,6 +24,14 @@ export interface SandboxQtspDeps {
 export const CRL_PATH = '/pki/crl';
 export const OCSP_PATH = '/pki/ocsp';
 
+/** Where a certificate of the sandbox CA names its CRL and OCSP responder, on the public listener at `publicUrl`. */
+export function sandboxRevocationPointers(publicUrl: string): {
+  readonly crlUrl: string;
+  readonly ocspUrl: string;
+} {
+  return { crlUrl: `${publicUrl}${CRL_PATH}`, ocspUrl: `${publicUrl}${OCSP_PATH}` };
+}
+
 /** RFC 6960 Appendix A: an OCSP request is small; a larger body is not one. */
 const MAX_OCSP_REQUEST = 8 * 1024;
 

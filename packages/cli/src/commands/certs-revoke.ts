@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { CRL_PATH, ensureSandboxPki, loadConfig, OCSP_PATH, REVOCATION_REASONS } from '@openstet/aspsp';
+import { ensureSandboxPki, loadConfig, REVOCATION_REASONS, sandboxRevocationPointers } from '@openstet/aspsp';
 import { type RevocationReason, readEidasCertificate } from '@openstet/protocol';
 import { Command } from 'commander';
 import { UsageError } from '../exit-codes.ts';
@@ -41,7 +41,8 @@ async function revoke(options: RevokeOptions): Promise<void> {
     await revocations.revoke({ serialNumber, revokedAt: new Date(), reason: options.reason });
     return (await revocations.list()).find((entry) => entry.serialNumber === serialNumber);
   });
-  const published = { crl: `${config.publicUrl}${CRL_PATH}`, ocsp: `${config.publicUrl}${OCSP_PATH}` };
+  const pointers = sandboxRevocationPointers(config.publicUrl);
+  const published = { crl: pointers.crlUrl, ocsp: pointers.ocspUrl };
   // A certificate naming no CRL or OCSP responder cannot be checked by anyone: say so, loudly.
   const unchecked = certificate.crlUrls.length === 0 && certificate.ocspUrls.length === 0;
   if (unchecked)

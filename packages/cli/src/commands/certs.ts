@@ -2,11 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   type Config,
-  CRL_PATH,
   ensureSandboxPki,
   loadConfig,
-  OCSP_PATH,
   runningServer,
+  sandboxRevocationPointers,
 } from '@openstet/aspsp';
 import {
   issueEidasCertificate,
@@ -47,7 +46,7 @@ function keyType(value: string): 'rsa' | 'ec' {
 function revocationPointers(config: Config): { crlUrl?: string; ocspUrl?: string } {
   const publicUrl = runningServer(config.dataDir)?.publicUrl ?? config.publicUrl;
   if (new URL(publicUrl).port === '0') return {};
-  return { crlUrl: `${publicUrl}${CRL_PATH}`, ocspUrl: `${publicUrl}${OCSP_PATH}` };
+  return sandboxRevocationPointers(publicUrl);
 }
 
 async function issueTpp(options: TppOptions): Promise<void> {

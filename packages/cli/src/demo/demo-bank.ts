@@ -1,9 +1,8 @@
 import {
-  CRL_PATH,
   ensureSandboxPki,
   loadConfig,
-  OCSP_PATH,
   type RunningServer,
+  sandboxRevocationPointers,
   startServer,
 } from '@openstet/aspsp';
 import { issueEidasCertificate, type KeyAndCertificate } from '@openstet/protocol';
@@ -47,8 +46,7 @@ export async function issueDemoTpp(bank: DemoBank): Promise<DemoTpp> {
     ncaName: 'ACPR',
     ncaId: 'FR-ACPR',
     // The sandbox publishes the test CA's CRL and OCSP answers; the bank checks both certificates there.
-    crlUrl: `${bank.server.publicUrl}${CRL_PATH}`,
-    ocspUrl: `${bank.server.publicUrl}${OCSP_PATH}`,
+    ...sandboxRevocationPointers(bank.server.publicUrl),
   };
   const [qwac, qseal] = await Promise.all([
     issueEidasCertificate(bank.ca, { kind: 'qwac', ...subject }),

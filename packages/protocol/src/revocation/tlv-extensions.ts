@@ -8,7 +8,7 @@ function extensionAt(bytes: Uint8Array, tlv: Tlv, what: string): ExtensionValue 
   const flagged = second?.tag === TAG.boolean;
   const value = flagged ? third : second;
   if (flagged ? extra : third) refuse('malformed', `${what} has more fields than an Extension`);
-  // critical BOOLEAN DEFAULT FALSE: any non-zero octet is read as TRUE, which refuses more, never less.
+  // critical BOOLEAN DEFAULT FALSE: every non-zero octet reads as TRUE, which refuses more, never less.
   const flag = flagged ? contentsOf(bytes, second) : undefined;
   if (flag && flag.length !== 1) refuse('malformed', `${what} critical flag is not a BOOLEAN`);
   return {
