@@ -21,8 +21,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { issueEidasCertificate, type KeyAndCertificate } from '@openstet/protocol';
-import type { Consent } from '../src/domain/consent.ts';
-import { accessTokenExpiry, refreshTokenExpiry } from '../src/domain/token-lifetimes.ts';
+import type { Consent } from '../src/core/consent/consent.ts';
+import { accessTokenExpiry, refreshTokenExpiry } from '../src/core/tokens/token-lifetimes.ts';
 import type { App, RunningServer } from '../src/index.ts';
 import { hashSecret, randomSecret } from '../src/security/secrets.ts';
 import { type Bank, type BankSide, withBank, withDataDir } from './lib/bank-process.ts';

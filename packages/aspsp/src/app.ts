@@ -2,9 +2,8 @@ import type { ServerOptions } from 'node:https';
 import type { KeyAndCertificate } from '@openstet/protocol';
 import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { adminRoutes } from './admin/admin-routes.ts';
-import { fundsConfirmationRoutes } from './api/cbpii/funds-confirmation-routes.ts';
 import type { Config } from './config.ts';
-import type { TppRegistry } from './domain/tpp-licence.ts';
+import type { TppRegistry } from './core/tpp/tpp-licence.ts';
 import { installAuditTrail } from './http/audit-trail.ts';
 import { clientCertificateHook } from './http/client-certificate.ts';
 import { fastifyInstance } from './http/fastify-instance.ts';
@@ -16,6 +15,7 @@ import { revokeRoute } from './oauth/revoke-route.ts';
 import { psuPages } from './oauth/sca/psu-pages.ts';
 import { tokenRoute } from './oauth/token-route.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
+import { fundsConfirmationRoutes } from './standards/stet/cbpii/funds-confirmation-routes.ts';
 import { sandboxQtspRoutes } from './trust/sandbox-qtsp-routes.ts';
 
 export interface AppDeps extends ServiceDeps {

@@ -1,5 +1,10 @@
 export type { App, AppDeps } from './app.ts';
 export { buildApp } from './app.ts';
+export { SANDBOX_PERSONAS, type SandboxPersona } from './bank/sandbox/personas.ts';
+export { sandboxCoreBanking } from './bank/sandbox/sandbox-core-banking.ts';
+export { sandboxStrongAuthentication } from './bank/sandbox/sandbox-strong-authentication.ts';
+export type { Config } from './config.ts';
+export { ConfigError, loadConfig } from './config.ts';
 export type {
   AccountPosition,
   AccountStatus,
@@ -7,21 +12,20 @@ export type {
   CurrentAccount,
   PsuProfile,
   Subscription,
-} from './bank/core-banking.ts';
-export { CoreBankingUnavailable } from './bank/core-banking.ts';
-export { SANDBOX_PERSONAS, type SandboxPersona } from './bank/sandbox/personas.ts';
-export { sandboxCoreBanking } from './bank/sandbox/sandbox-core-banking.ts';
-export { sandboxStrongAuthentication } from './bank/sandbox/sandbox-strong-authentication.ts';
-export type { KnowledgeFactor, ScaChallenge, StrongAuthentication } from './bank/strong-authentication.ts';
-export type { Config } from './config.ts';
-export { ConfigError, loadConfig } from './config.ts';
+} from './core/ports/core-banking.ts';
+export { CoreBankingUnavailable } from './core/ports/core-banking.ts';
+export type { CertificateRevocation, RevocationList } from './core/ports/revocation-list.ts';
+export { REVOCATION_REASONS } from './core/ports/revocation-list.ts';
+export type {
+  KnowledgeFactor,
+  ScaChallenge,
+  StrongAuthentication,
+} from './core/ports/strong-authentication.ts';
+export type { TppIdentity } from './core/tpp/authorise-tpp.ts';
+export type { ClientRegistration } from './core/tpp/client-registration.ts';
+export type { TppLicence, TppRegistry } from './core/tpp/tpp-licence.ts';
 export type { ServerState } from './data-dir.ts';
 export { adminSecret, runningServer } from './data-dir.ts';
-export type { TppIdentity } from './domain/authorise-tpp.ts';
-export type { ClientRegistration } from './domain/client-registration.ts';
-export type { CertificateRevocation, RevocationList } from './domain/revocation-list.ts';
-export { REVOCATION_REASONS } from './domain/revocation-list.ts';
-export type { TppLicence, TppRegistry } from './domain/tpp-licence.ts';
 export { ApiError, Errors } from './http/api-error.ts';
 export type { StetRouteOptions, TrustChain } from './http/trust-chain.ts';
 export type { RunningServer } from './server.ts';

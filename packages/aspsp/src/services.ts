@@ -1,11 +1,11 @@
 import type { KeyObject } from 'node:crypto';
-import type { CoreBanking } from './bank/core-banking.ts';
 import { sandboxCoreBanking } from './bank/sandbox/sandbox-core-banking.ts';
 import { sandboxStrongAuthentication } from './bank/sandbox/sandbox-strong-authentication.ts';
-import type { StrongAuthentication } from './bank/strong-authentication.ts';
 import { withDeadline, withScaTimeout, withTimeout } from './bank/with-timeout.ts';
 import type { Config } from './config.ts';
-import type { TppLicence, TppRegistry } from './domain/tpp-licence.ts';
+import type { CoreBanking } from './core/ports/core-banking.ts';
+import type { StrongAuthentication } from './core/ports/strong-authentication.ts';
+import type { TppLicence, TppRegistry } from './core/tpp/tpp-licence.ts';
 import { createTrustChain } from './http/trust-chain.ts';
 import { auditRepository } from './store/audit-repository.ts';
 import { clientRepository } from './store/client-repository.ts';

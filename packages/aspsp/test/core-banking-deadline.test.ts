@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CoreBanking } from '../src/bank/core-banking.ts';
 import { sandboxCoreBanking } from '../src/bank/sandbox/sandbox-core-banking.ts';
 import { sandboxStrongAuthentication } from '../src/bank/sandbox/sandbox-strong-authentication.ts';
+import type { CoreBanking } from '../src/core/ports/core-banking.ts';
 import { injectApp } from './helpers/inject-app.ts';
 import { FUNDS_BODY, fundsCheck, obtainTokens } from './helpers/journey.ts';
 import { ENGINES } from './helpers/stores.ts';

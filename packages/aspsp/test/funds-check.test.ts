@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { AmountError, parseAmount } from '@openstet/protocol';
-import type { AccountPosition } from '../src/bank/core-banking.ts';
-import { coversAmount } from '../src/domain/funds-check.ts';
+import { coversAmount } from '../src/core/funds/covers-amount.ts';
+import type { AccountPosition } from '../src/core/ports/core-banking.ts';
 
 const eur = (amount: string) => parseAmount(amount, 'EUR');
 const position = (instant: string, overdraft = '0.00'): AccountPosition => ({

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formatAmount, isValidIban, parseAmount } from '@openstet/protocol';
-import { CoreBankingUnavailable } from '../src/bank/core-banking.ts';
 import { SANDBOX_PERSONAS } from '../src/bank/sandbox/personas.ts';
 import { sandboxCoreBanking } from '../src/bank/sandbox/sandbox-core-banking.ts';
 import { withTimeout } from '../src/bank/with-timeout.ts';
-import { coversAmount } from '../src/domain/funds-check.ts';
+import { coversAmount } from '../src/core/funds/covers-amount.ts';
+import { CoreBankingUnavailable } from '../src/core/ports/core-banking.ts';
 
 /** The seed's persona table ("Testez nos persona"), copied by hand, one row per account. */
 const SEED_TABLE = [

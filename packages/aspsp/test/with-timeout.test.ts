@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { describe, test } from 'node:test';
-import { type CoreBanking, CoreBankingUnavailable } from '../src/bank/core-banking.ts';
 import { sandboxCoreBanking } from '../src/bank/sandbox/sandbox-core-banking.ts';
 import { withDeadline, withTimeout } from '../src/bank/with-timeout.ts';
+import { type CoreBanking, CoreBankingUnavailable } from '../src/core/ports/core-banking.ts';
 
 const failing: CoreBanking = {
   ...sandboxCoreBanking(),

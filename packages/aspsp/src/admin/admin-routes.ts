@@ -9,8 +9,8 @@ import {
   type CertificateRevocation,
   REVOCATION_REASONS,
   type RevocationList,
-} from '../domain/revocation-list.ts';
-import type { TppLicence, TppRegistry } from '../domain/tpp-licence.ts';
+} from '../core/ports/revocation-list.ts';
+import type { TppLicence, TppRegistry } from '../core/tpp/tpp-licence.ts';
 import { Errors } from '../http/api-error.ts';
 import { sameSecret } from '../security/secrets.ts';
 

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { type CoreBanking, CoreBankingUnavailable } from './core-banking.ts';
-import type { StrongAuthentication } from './strong-authentication.ts';
+import { type CoreBanking, CoreBankingUnavailable } from '../core/ports/core-banking.ts';
+import type { StrongAuthentication } from '../core/ports/strong-authentication.ts';
 
 /**
  * One call bounded to `ms` (what is left of the budget `of`): late, rejected or thrown answers become

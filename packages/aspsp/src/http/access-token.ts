@@ -1,7 +1,7 @@
 import type { preHandlerAsyncHookHandler } from 'fastify';
-import type { TppIdentity } from '../domain/authorise-tpp.ts';
-import type { Scope } from '../domain/scopes.ts';
-import type { TokenPair, TokenStore } from '../domain/token-pair.ts';
+import type { Scope } from '../core/consent/scopes.ts';
+import type { TokenPair, TokenStore } from '../core/tokens/token-pair.ts';
+import type { TppIdentity } from '../core/tpp/authorise-tpp.ts';
 import { hashSecret } from '../security/secrets.ts';
 import { Errors } from './api-error.ts';
 

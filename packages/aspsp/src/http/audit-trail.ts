@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AuditEvent, AuditStore } from '../domain/audit-event.ts';
+import type { AuditEvent, AuditStore } from '../core/ports/audit-store.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

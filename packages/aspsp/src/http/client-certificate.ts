@@ -2,7 +2,7 @@ import { BlockList, isIP } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { type EidasCertificate, readEidasCertificate } from '@openstet/protocol';
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import type { TppIdentity } from '../domain/authorise-tpp.ts';
+import type { TppIdentity } from '../core/tpp/authorise-tpp.ts';
 import { qwacIdentity } from '../trust/qwac-identity.ts';
 import type { TrustStore } from '../trust/trust-store.ts';
 import { ApiError, Errors } from './api-error.ts';

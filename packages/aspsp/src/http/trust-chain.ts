@@ -7,8 +7,8 @@ import {
   verifyMessageSignature,
 } from '@openstet/protocol';
 import type { FastifyRequest, onRequestAsyncHookHandler, RouteShorthandOptions } from 'fastify';
-import { authoriseTpp, type TppIdentity, type TppRefusal } from '../domain/authorise-tpp.ts';
-import type { TppLicence } from '../domain/tpp-licence.ts';
+import { authoriseTpp, type TppIdentity, type TppRefusal } from '../core/tpp/authorise-tpp.ts';
+import type { TppLicence } from '../core/tpp/tpp-licence.ts';
 import type { RevocationChecker } from '../trust/revocation-checker.ts';
 import type { SigningCertificate } from '../trust/signing-certificates.ts';
 import type { TtlCache } from '../trust/ttl-cache.ts';

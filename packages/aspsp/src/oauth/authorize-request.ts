@@ -1,6 +1,6 @@
-import type { ClientRegistry } from '../domain/client-registration.ts';
-import { LICENCE_ROLE, parseScopes, type Scope } from '../domain/scopes.ts';
-import type { TppLicence } from '../domain/tpp-licence.ts';
+import { LICENCE_ROLE, parseScopes, type Scope } from '../core/consent/scopes.ts';
+import type { ClientRegistry } from '../core/tpp/client-registration.ts';
+import type { TppLicence } from '../core/tpp/tpp-licence.ts';
 import { OAuthError } from './oauth-error.ts';
 
 export interface AuthorizeRequest {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { SCOPES } from '../domain/scopes.ts';
+import { SCOPES } from '../core/consent/scopes.ts';
 import type { Endpoints } from '../services.ts';
 
 /**

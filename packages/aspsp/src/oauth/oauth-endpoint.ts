@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { TppIdentity } from '../domain/authorise-tpp.ts';
+import type { TppIdentity } from '../core/tpp/authorise-tpp.ts';
 import { ApiError } from '../http/api-error.ts';
 import { OAuthError } from './oauth-error.ts';
 

@@ -1,7 +1,7 @@
 import { formatDn } from '@openstet/protocol';
 import type { FastifyInstance } from 'fastify';
-import type { TppIdentity } from '../domain/authorise-tpp.ts';
-import type { ClientRegistry } from '../domain/client-registration.ts';
+import type { TppIdentity } from '../core/tpp/authorise-tpp.ts';
+import type { ClientRegistry } from '../core/tpp/client-registration.ts';
 import { revocationRefusal } from '../http/revocation-refusal.ts';
 import type { TrustChain } from '../http/trust-chain.ts';
 import type { RevocationChecker } from '../trust/revocation-checker.ts';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { TokenPair, TokenStore } from '../domain/token-pair.ts';
+import type { TokenPair, TokenStore } from '../core/tokens/token-pair.ts';
 import type { TrustChain } from '../http/trust-chain.ts';
 import { hashSecret } from '../security/secrets.ts';
 import { clientForm, oauthErrorHandler } from './oauth-endpoint.ts';

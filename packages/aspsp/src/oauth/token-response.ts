@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { LIFETIMES } from '../domain/token-lifetimes.ts';
+import { LIFETIMES } from '../core/tokens/token-lifetimes.ts';
 
 /** RFC 6749 §5.1: the token response, never cached (`no-store`, `Pragma: no-cache`). */
 export function sendTokens(

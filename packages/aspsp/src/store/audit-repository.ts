@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AuditStore } from '../domain/audit-event.ts';
+import type { AuditStore } from '../core/ports/audit-store.ts';
 import type { Database } from './schema.ts';
 
 export function auditRepository(db: Kysely<Database>): AuditStore {

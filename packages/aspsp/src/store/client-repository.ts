@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ClientRegistry } from '../domain/client-registration.ts';
+import type { ClientRegistry } from '../core/tpp/client-registration.ts';
 import type { Database } from './schema.ts';
 
 export function clientRepository(db: Kysely<Database>): ClientRegistry {

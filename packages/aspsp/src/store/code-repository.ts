@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { AuthorizationCode, CodeStore } from '../domain/token-pair.ts';
+import type { AuthorizationCode, CodeStore } from '../core/tokens/token-pair.ts';
 import type { AuthorizationCodeTable, Database } from './schema.ts';
 
 function toCode(row: Selectable<AuthorizationCodeTable>): AuthorizationCode {

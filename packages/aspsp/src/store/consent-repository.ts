@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { ConsentStore } from '../domain/consent.ts';
-import type { ConsentRole, Scope } from '../domain/scopes.ts';
+import type { ConsentStore } from '../core/consent/consent.ts';
+import type { ConsentRole, Scope } from '../core/consent/scopes.ts';
 import type { Database } from './schema.ts';
 
 export function consentRepository(db: Kysely<Database>): ConsentStore {

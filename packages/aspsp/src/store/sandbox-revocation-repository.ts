@@ -1,6 +1,6 @@
 import type { RevocationReason } from '@openstet/protocol';
 import type { Kysely } from 'kysely';
-import type { RevocationList } from '../domain/revocation-list.ts';
+import type { RevocationList } from '../core/ports/revocation-list.ts';
 import type { Database } from './schema.ts';
 
 export function sandboxRevocationRepository(db: Kysely<Database>): RevocationList {

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { ScaAttempts } from '../domain/sca-attempts.ts';
+import type { ScaAttempts } from '../core/sca/sca-attempts.ts';
 import type { Database } from './schema.ts';
 
 export function scaAttemptRepository(db: Kysely<Database>): ScaAttempts {

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ScaSession, ScaSessionStore, ScaStep } from '../domain/sca-session.ts';
-import type { Scope } from '../domain/scopes.ts';
+import type { Scope } from '../core/consent/scopes.ts';
+import type { ScaSession, ScaSessionStore, ScaStep } from '../core/sca/sca-session.ts';
 import type { Database, ScaSessionTable } from './schema.ts';
 
 function toSession(row: Selectable<ScaSessionTable>): ScaSession {

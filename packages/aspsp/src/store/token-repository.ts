@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { ConsentRole, Scope } from '../domain/scopes.ts';
-import type { TokenPair, TokenStore } from '../domain/token-pair.ts';
+import type { ConsentRole, Scope } from '../core/consent/scopes.ts';
+import type { TokenPair, TokenStore } from '../core/tokens/token-pair.ts';
 import type { Database, TokenPairTable } from './schema.ts';
 
 function toPair(row: Selectable<TokenPairTable>): TokenPair {

@@ -1,6 +1,6 @@
 import { isPsd2Role } from '@openstet/protocol';
 import type { Kysely, Selectable } from 'kysely';
-import type { TppLicence, TppRegistry } from '../domain/tpp-licence.ts';
+import type { TppLicence, TppRegistry } from '../core/tpp/tpp-licence.ts';
 import type { Database, TppRegistryTable } from './schema.ts';
 
 function toLicence(row: Selectable<TppRegistryTable>): TppLicence {

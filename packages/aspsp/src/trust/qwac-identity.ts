@@ -1,5 +1,5 @@
 import { type EidasCertificate, PSD2_ORGANIZATION_IDENTIFIER } from '@openstet/protocol';
-import type { TppIdentity } from '../domain/authorise-tpp.ts';
+import type { TppIdentity } from '../core/tpp/authorise-tpp.ts';
 import { Errors } from '../http/api-error.ts';
 
 /**

@@ -10,7 +10,7 @@ import {
   readOcspRequest,
 } from '@openstet/protocol';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { RevocationList } from '../domain/revocation-list.ts';
+import type { RevocationList } from '../core/ports/revocation-list.ts';
 
 export interface SandboxQtspDeps {
   /** The sandbox's test QTSP CA: it signs the CRL and the OCSP answers itself. */

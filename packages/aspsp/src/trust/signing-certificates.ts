@@ -1,5 +1,5 @@
 import { type EidasCertificate, keyIdMatches, parseKeyId, readEidasCertificate } from '@openstet/protocol';
-import type { ClientRegistry } from '../domain/client-registration.ts';
+import type { ClientRegistry } from '../core/tpp/client-registration.ts';
 import type { TrustStore } from './trust-store.ts';
 import { type TtlCache, ttlCache } from './ttl-cache.ts';
 

@@ -1,5 +1,5 @@
 import { createTestCa, issueEidasCertificate, type KeyAndCertificate } from '@openstet/protocol';
-import type { TppLicence } from '../../src/domain/tpp-licence.ts';
+import type { TppLicence } from '../../src/core/tpp/tpp-licence.ts';
 
 export interface TppCredentials {
   readonly organizationIdentifier: string;

@@ -1,5 +1,5 @@
 import { type Money, parseAmount } from '@openstet/protocol';
-import type { AccountStatus, PsuProfile, Subscription } from '../core-banking.ts';
+import type { AccountStatus, PsuProfile, Subscription } from '../../core/ports/core-banking.ts';
 
 /** A current account of the sandbox ledger; instant balance = accounting balance − pending card debits. */
 export interface SandboxAccount {

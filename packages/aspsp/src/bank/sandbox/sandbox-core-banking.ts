@@ -1,5 +1,5 @@
 import { normaliseIban, subtractMoney } from '@openstet/protocol';
-import type { AccountPosition, CoreBanking, CurrentAccount } from '../core-banking.ts';
+import type { AccountPosition, CoreBanking, CurrentAccount } from '../../core/ports/core-banking.ts';
 import { SANDBOX_PERSONAS, type SandboxAccount, type SandboxPersona } from './personas.ts';
 
 /**

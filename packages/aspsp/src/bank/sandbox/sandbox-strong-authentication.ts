@@ -1,6 +1,6 @@
+import type { PsuProfile } from '../../core/ports/core-banking.ts';
+import type { ScaChallenge, StrongAuthentication } from '../../core/ports/strong-authentication.ts';
 import { sameSecret } from '../../security/secrets.ts';
-import type { PsuProfile } from '../core-banking.ts';
-import type { ScaChallenge, StrongAuthentication } from '../strong-authentication.ts';
 import { SANDBOX_PERSONAS, SANDBOX_SMS_CODE, type SandboxPersona } from './personas.ts';
 
 /** `06 39 98 00 78` → `06 ** ** ** 78`: enough for the PSU to recognise the phone, not to learn it. */

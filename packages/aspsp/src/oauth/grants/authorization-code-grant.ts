@@ -1,5 +1,5 @@
-import type { TppIdentity } from '../../domain/authorise-tpp.ts';
-import { accessTokenExpiry, refreshTokenExpiry } from '../../domain/token-lifetimes.ts';
+import { accessTokenExpiry, refreshTokenExpiry } from '../../core/tokens/token-lifetimes.ts';
+import type { TppIdentity } from '../../core/tpp/authorise-tpp.ts';
 import { hashSecret, randomSecret } from '../../security/secrets.ts';
 import { OAuthError } from '../oauth-error.ts';
 import { checkCodeVerifier } from '../pkce.ts';

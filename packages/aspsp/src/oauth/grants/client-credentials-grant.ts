@@ -1,6 +1,6 @@
-import type { TppIdentity } from '../../domain/authorise-tpp.ts';
-import { parseScopes } from '../../domain/scopes.ts';
-import { accessTokenExpiry } from '../../domain/token-lifetimes.ts';
+import { parseScopes } from '../../core/consent/scopes.ts';
+import { accessTokenExpiry } from '../../core/tokens/token-lifetimes.ts';
+import type { TppIdentity } from '../../core/tpp/authorise-tpp.ts';
 import { hashSecret, randomSecret } from '../../security/secrets.ts';
 import { OAuthError } from '../oauth-error.ts';
 import type { IssuedTokens } from './authorization-code-grant.ts';

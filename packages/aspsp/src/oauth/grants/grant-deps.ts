@@ -1,7 +1,7 @@
-import type { ConsentStore } from '../../domain/consent.ts';
-import type { ConsentRole } from '../../domain/scopes.ts';
-import type { CodeStore, TokenStore } from '../../domain/token-pair.ts';
-import type { TppLicence } from '../../domain/tpp-licence.ts';
+import type { ConsentStore } from '../../core/consent/consent.ts';
+import type { ConsentRole } from '../../core/consent/scopes.ts';
+import type { CodeStore, TokenStore } from '../../core/tokens/token-pair.ts';
+import type { TppLicence } from '../../core/tpp/tpp-licence.ts';
 
 export interface GrantDeps {
   readonly tokens: TokenStore;

@@ -1,4 +1,4 @@
-import { type ConsentRole, LICENCE_ROLE } from '../../domain/scopes.ts';
+import { type ConsentRole, LICENCE_ROLE } from '../../core/consent/scopes.ts';
 import { OAuthError } from '../oauth-error.ts';
 import type { GrantDeps } from './grant-deps.ts';
 

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { lockEnd, SCA_LOCKOUT } from '../../domain/sca-attempts.ts';
+import { lockEnd, SCA_LOCKOUT } from '../../core/sca/sca-attempts.ts';
 import { finish } from './finish.ts';
 import type { ScaDeps } from './sca-deps.ts';
 import type { ScaContext } from './session-context.ts';

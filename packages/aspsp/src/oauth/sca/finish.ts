@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { ScaSession } from '../../domain/sca-session.ts';
+import type { ScaSession } from '../../core/sca/sca-session.ts';
 import type { OAuthErrorCode } from '../oauth-error.ts';
 import { clearedCookie } from './sca-cookie.ts';
 import type { ScaDeps } from './sca-deps.ts';

@@ -1,11 +1,11 @@
-import type { CoreBanking } from '../../bank/core-banking.ts';
-import type { StrongAuthentication } from '../../bank/strong-authentication.ts';
-import type { ClientRegistry } from '../../domain/client-registration.ts';
-import type { ConsentStore } from '../../domain/consent.ts';
-import type { ScaAttempts } from '../../domain/sca-attempts.ts';
-import type { ScaSessionStore } from '../../domain/sca-session.ts';
-import type { CodeStore } from '../../domain/token-pair.ts';
-import type { TppLicence } from '../../domain/tpp-licence.ts';
+import type { ConsentStore } from '../../core/consent/consent.ts';
+import type { CoreBanking } from '../../core/ports/core-banking.ts';
+import type { StrongAuthentication } from '../../core/ports/strong-authentication.ts';
+import type { ScaAttempts } from '../../core/sca/sca-attempts.ts';
+import type { ScaSessionStore } from '../../core/sca/sca-session.ts';
+import type { CodeStore } from '../../core/tokens/token-pair.ts';
+import type { ClientRegistry } from '../../core/tpp/client-registration.ts';
+import type { TppLicence } from '../../core/tpp/tpp-licence.ts';
 import type { Endpoints } from '../../services.ts';
 
 /** What the authorization endpoint and the PSU pages need. */

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { CoreBankingUnavailable, type PsuProfile } from '../../bank/core-banking.ts';
-import { SCA_RULES, type ScaSession } from '../../domain/sca-session.ts';
-import { roleOfScope } from '../../domain/scopes.ts';
-import { codeExpiry } from '../../domain/token-lifetimes.ts';
+import { roleOfScope } from '../../core/consent/scopes.ts';
+import { CoreBankingUnavailable, type PsuProfile } from '../../core/ports/core-banking.ts';
+import { SCA_RULES, type ScaSession } from '../../core/sca/sca-session.ts';
+import { codeExpiry } from '../../core/tokens/token-lifetimes.ts';
 import { hashSecret, randomSecret } from '../../security/secrets.ts';
 import { LOCKED, refusedElement } from './check-factor.ts';
 import { finish, inactivityOutcome } from './finish.ts';

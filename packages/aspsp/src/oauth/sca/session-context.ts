@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isInactive, type ScaSession, type ScaStep } from '../../domain/sca-session.ts';
+import { isInactive, type ScaSession, type ScaStep } from '../../core/sca/sca-session.ts';
 import { hashSecret, sameSecret } from '../../security/secrets.ts';
 import { finish, inactivityOutcome } from './finish.ts';
 import { type Locale, negotiateLocale } from './locale.ts';

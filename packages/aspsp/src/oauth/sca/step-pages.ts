@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
-import type { CurrentAccount } from '../../bank/core-banking.ts';
-import type { ScaSession } from '../../domain/sca-session.ts';
-import { roleOfScope } from '../../domain/scopes.ts';
+import { roleOfScope } from '../../core/consent/scopes.ts';
+import type { CurrentAccount } from '../../core/ports/core-banking.ts';
+import type { ScaSession } from '../../core/sca/sca-session.ts';
 import type { Locale } from './locale.ts';
 import { fill, messages } from './messages.ts';
 import { type PageName, sendPage } from './pages.ts';

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { CoreBanking } from '../../bank/core-banking.ts';
-import type { TokenStore } from '../../domain/token-pair.ts';
-import { accessTokenCheck } from '../../http/access-token.ts';
-import type { TrustChain } from '../../http/trust-chain.ts';
-import type { Endpoints } from '../../services.ts';
+import type { CoreBanking } from '../../../core/ports/core-banking.ts';
+import type { TokenStore } from '../../../core/tokens/token-pair.ts';
+import { accessTokenCheck } from '../../../http/access-token.ts';
+import type { TrustChain } from '../../../http/trust-chain.ts';
+import type { Endpoints } from '../../../services.ts';
 import { confirmFunds } from './confirm-funds.ts';
 import { halCoverageReport } from './coverage-report.ts';
 import { parseFundsRequest, type StetVersion } from './funds-request.ts';

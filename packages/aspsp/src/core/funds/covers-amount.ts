@@ -1,5 +1,5 @@
 import { addMoney, compareMoney, type Money } from '@openstet/protocol';
-import type { AccountPosition } from '../bank/core-banking.ts';
+import type { AccountPosition } from '../ports/core-banking.ts';
 
 /**
  * Would the account cover `amount` now? The bank answers on the "solde minute" (seed introduction: "La

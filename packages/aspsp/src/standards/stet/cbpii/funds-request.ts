@@ -6,7 +6,7 @@ import {
   normaliseIban,
   parseAmount,
 } from '@openstet/protocol';
-import { Errors } from '../../http/api-error.ts';
+import { Errors } from '../../../http/api-error.ts';
 
 /** STET versions served: 1.4.0.47 (`/stet/psd2/v1`, amount a string) and 1.4.2 (amount a number or string). */
 export type StetVersion = 'v1' | 'v1.4.2';

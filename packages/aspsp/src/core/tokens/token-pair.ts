@@ -1,4 +1,4 @@
-import type { ConsentRole, Scope } from './scopes.ts';
+import type { ConsentRole, Scope } from '../consent/scopes.ts';
 
 /**
  * An access token and its refresh token, revoked together (seed: "Si le jeton d'autorisation est

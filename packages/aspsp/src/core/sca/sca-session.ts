@@ -1,4 +1,4 @@
-import type { Scope } from './scopes.ts';
+import type { Scope } from '../consent/scopes.ts';
 
 export type ScaStep = 'login' | 'otp' | 'consent';
 

@@ -1,8 +1,8 @@
 import { formatAmount } from '@openstet/protocol';
-import { type CoreBanking, CoreBankingUnavailable } from '../../bank/core-banking.ts';
-import { coversAmount } from '../../domain/funds-check.ts';
-import type { TokenPair } from '../../domain/token-pair.ts';
-import { Errors } from '../../http/api-error.ts';
+import { coversAmount } from '../../../core/funds/covers-amount.ts';
+import { type CoreBanking, CoreBankingUnavailable } from '../../../core/ports/core-banking.ts';
+import type { TokenPair } from '../../../core/tokens/token-pair.ts';
+import { Errors } from '../../../http/api-error.ts';
 import type { FundsRequest } from './funds-request.ts';
 
 export interface ConfirmFundsDeps {
