@@ -15,7 +15,7 @@ import { revokeRoute } from './oauth/revoke-route.ts';
 import { psuPages } from './oauth/sca/psu-pages.ts';
 import { tokenRoute } from './oauth/token-route.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
-import { fundsConfirmationRoutes } from './standards/stet/cbpii/funds-confirmation-routes.ts';
+import { stetRoutes } from './standards/stet/stet-routes.ts';
 import { sandboxQtspRoutes } from './trust/sandbox-qtsp-routes.ts';
 
 export interface AppDeps extends ServiceDeps {
@@ -111,7 +111,7 @@ function mtlsListener(services: Services, deps: AppDeps): FastifyInstance {
   registerRoute(app, { ...services, onRegistered: (clientId) => services.signers.forget(clientId) });
   tokenRoute(app, { ...services, clientCredentialsRoles: config.clientCredentialsRoles });
   revokeRoute(app, services);
-  fundsConfirmationRoutes(app, services);
+  stetRoutes(app, { ...services, mtlsUrl: () => services.endpoints.mtlsUrl });
   scheduleHousekeeping(app, services);
   return app;
 }

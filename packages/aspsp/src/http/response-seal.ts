@@ -7,12 +7,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  * calls): `Date`, a `Digest` of the exact bytes sent and the request's `X-Request-ID`, so that a TPP can
  * bind the answer to its request.
  */
-export function responseSeal(bankSeal: { readonly keyId: string; readonly privateKey: KeyObject }) {
+export function responseSeal(
+  bankSeal: { readonly keyId: string; readonly privateKey: KeyObject },
+  now: () => Date,
+) {
   return async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     if (reply.statusCode < 200 || reply.statusCode >= 300) return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     const headers = {
-      date: new Date().toUTCString(),
+      date: now().toUTCString(),
       digest: computeDigest(payload),
       'x-request-id': String(reply.getHeader('x-request-id') ?? ''),
     };
