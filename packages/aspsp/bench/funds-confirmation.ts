@@ -22,9 +22,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { issueEidasCertificate, type KeyAndCertificate } from '@openstet/protocol';
 import type { Consent } from '../src/core/consent/consent.ts';
-import { accessTokenExpiry, refreshTokenExpiry } from '../src/core/tokens/token-lifetimes.ts';
+import { giveConsent } from '../src/core/consent/give-consent.ts';
+import { type IssuedTokens, issueTokenPair } from '../src/core/tokens/issue-token-pair.ts';
 import type { App, RunningServer } from '../src/index.ts';
-import { hashSecret, randomSecret } from '../src/security/secrets.ts';
 import { type Bank, type BankSide, withBank, withDataDir } from './lib/bank-process.ts';
 import { postgresOrPglite } from './lib/database.ts';
 import { measure, poolSize, type Target } from './lib/load.ts';
@@ -70,39 +70,32 @@ interface Info {
 }
 
 /**
- * Marc's consent and a token pair for it, bound to the TPP's QWAC, as the authorization-code grant
- * stores them (oauth/grants/authorization-code-grant.ts); only the access token leaves the bank process.
+ * Marc's consent and a token pair for it, bound to the TPP's QWAC, given and issued by the core's use cases
+ * as the SCA pages and the authorization-code grant do; only the access token leaves the bank process.
  */
 async function issueAccessToken(server: RunningServer, qwacFingerprint256: string): Promise<Info> {
   const { consents, tokens, now } = server.app.services;
-  const scaAt = now();
-  const consent: Consent = {
-    id: randomSecret(),
+  const consent = (await giveConsent(consents, {
     psuId: MARC.psuId,
+    establishment: '13807',
     clientId: TPP.organizationIdentifier,
-    role: 'cbpii',
     scopes: ['cbpii'],
-    accounts: MARC.accounts,
-    scaAt,
-  };
-  await consents.save(consent);
-  const accessToken = randomSecret();
-  await tokens.issue({
-    id: randomSecret(),
-    accessHash: hashSecret(accessToken),
-    refreshHash: hashSecret(randomSecret()),
-    codeHash: undefined,
-    clientId: consent.clientId,
-    role: consent.role,
-    scopes: consent.scopes,
-    psuId: consent.psuId,
-    consentId: consent.id,
-    accounts: consent.accounts,
-    certificateThumbprint: qwacFingerprint256,
-    accessExpiresAt: accessTokenExpiry(scaAt),
-    refreshExpiresAt: refreshTokenExpiry(scaAt),
-  });
-  return { accessToken };
+    offered: MARC.accounts,
+    chosen: MARC.accounts,
+    scaAt: now(),
+  })) as Consent;
+  const issued = await issueTokenPair(
+    { tokens, now },
+    {
+      clientId: consent.clientId,
+      establishment: consent.establishment,
+      role: consent.role,
+      scopes: consent.scopes,
+      certificateThumbprint: qwacFingerprint256,
+      consent,
+    },
+  );
+  return { accessToken: (issued as IssuedTokens).accessToken };
 }
 
 export const bank: BankSide = {

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import type { TppRegistry } from './core/tpp/tpp-licence.ts';
 import { installAuditTrail } from './http/audit-trail.ts';
 import { clientCertificateHook } from './http/client-certificate.ts';
+import { establishmentHost } from './http/establishment-host.ts';
 import { fastifyInstance } from './http/fastify-instance.ts';
 import { rejectBadQueryOrForm } from './http/input-guard.ts';
 import type { TrustChain } from './http/trust-chain.ts';
@@ -15,6 +16,7 @@ import { revokeRoute } from './oauth/revoke-route.ts';
 import { psuPages } from './oauth/sca/psu-pages.ts';
 import { tokenRoute } from './oauth/token-route.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
+import { openApiRoute } from './standards/stet/openapi-route.ts';
 import { stetRoutes } from './standards/stet/stet-routes.ts';
 import { sandboxQtspRoutes } from './trust/sandbox-qtsp-routes.ts';
 
@@ -46,7 +48,7 @@ export interface App {
   readonly services: Services;
   /** Writes the pending audit events now (they are otherwise written every 200 ms). */
   flushAudit(): Promise<void>;
-  /** Base URLs; the server completes them when it listens on port 0. */
+  /** Base URLs; the server settles them once it listens (port 0). */
   readonly endpoints: Services['endpoints'];
   /** The admin API (loopback only), when an admin secret was given. */
   readonly admin: FastifyInstance | undefined;
@@ -57,9 +59,11 @@ export interface App {
 function publicListener(services: Services, deps: AppDeps): FastifyInstance {
   const app = fastifyInstance(deps.logger, deps.tls?.public);
   const { config } = services;
+  reachEstablishments(app, services);
   const audit = installAuditTrail(app, services.audit, { interactionsOnly: true });
   app.decorate('flushAudit', audit.flush);
-  metadataRoute(app, services.endpoints, services.sandbox);
+  metadataRoute(app, services.sandbox);
+  openApiRoute(app);
   if (deps.sandboxCa) {
     sandboxQtspRoutes(app, {
       ca: deps.sandboxCa,
@@ -76,6 +80,19 @@ function publicListener(services: Services, deps: AppDeps): FastifyInstance {
     psuRateLimit: config.psuRateLimit,
   });
   return app;
+}
+
+/** Every request names its establishment from its host (DESIGN.md "Establishments"). */
+function reachEstablishments(app: FastifyInstance, services: Services): void {
+  app.decorateRequest('establishment', undefined as never);
+  app.addHook(
+    'onRequest',
+    establishmentHost({
+      establishments: services.establishments,
+      endpoints: services.endpoints.current,
+      proxied: services.config.clientCertHeader !== undefined,
+    }),
+  );
 }
 
 /** The admin listener (sandbox CLI): never on the public listener, where a local proxy makes every peer look local. */
@@ -95,6 +112,7 @@ function adminListener(services: Services, deps: AppDeps, secret: string): Fasti
 function mtlsListener(services: Services, deps: AppDeps): FastifyInstance {
   const app = fastifyInstance(deps.logger, deps.tls?.mtls);
   const { config } = services;
+  reachEstablishments(app, services);
   app.decorateRequest('tpp', undefined);
   app.decorateRequest('accessToken', undefined);
   const audit = installAuditTrail(app, services.audit);
@@ -111,7 +129,7 @@ function mtlsListener(services: Services, deps: AppDeps): FastifyInstance {
   registerRoute(app, { ...services, onRegistered: (clientId) => services.signers.forget(clientId) });
   tokenRoute(app, { ...services, clientCredentialsRoles: config.clientCredentialsRoles });
   revokeRoute(app, services);
-  stetRoutes(app, { ...services, mtlsUrl: () => services.endpoints.mtlsUrl });
+  stetRoutes(app, services);
   scheduleHousekeeping(app, services);
   return app;
 }

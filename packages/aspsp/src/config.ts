@@ -1,5 +1,8 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { ConfigError } from './config-error.ts';
+import type { Establishment } from './core/establishments/establishment.ts';
+import { establishmentsConfig } from './establishments-config.ts';
 
 /** Everything the server reads from its environment, validated once and frozen. */
 export interface Config {
@@ -68,13 +71,15 @@ export interface Config {
   readonly tppRateLimit: number;
   /** Requests per minute one address may make to /authorize and the SCA pages. */
   readonly psuRateLimit: number;
+  /** The establishments served (`OPENSTET_ESTABLISHMENTS`, default the seed's 11), each at its own host name. */
+  readonly establishments: readonly Establishment[];
+  /** The establishment of a host that names none (`OPENSTET_DEFAULT_CDETAB`, default 13807). */
+  readonly defaultCdetab: string;
   /** How often expired codes, tokens, consents and SCA sessions are deleted; 0 never (the bank's own job). */
   readonly purgeIntervalSeconds: number;
 }
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
+export { ConfigError };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -187,6 +192,7 @@ export function loadConfig(env: Env = process.env): Config {
       'OPENSTET_CLIENT_CERT_HEADER needs OPENSTET_TRUSTED_PROXIES: the addresses allowed to set it',
     );
   }
+  const served = establishmentsConfig(env);
   return Object.freeze({
     dataDir: resolve(env.OPENSTET_DATA_DIR || '.openstet'),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -219,5 +225,7 @@ export function loadConfig(env: Env = process.env): Config {
     tppRateLimit: positiveInteger(env, 'OPENSTET_TPP_RATE_LIMIT', 100_000),
     psuRateLimit: positiveInteger(env, 'OPENSTET_PSU_RATE_LIMIT', 600),
     purgeIntervalSeconds: purgeInterval(env),
+    establishments: served.all,
+    defaultCdetab: served.defaultCode,
   });
 }

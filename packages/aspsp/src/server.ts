@@ -58,7 +58,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     throw new ServerStartError(
       `Another openstet server (pid ${other.pid}) uses ${config.dataDir}; stop it first`,
     );
-  const pki = await ensureSandboxPki(config.dataDir);
+  const pki = await ensureSandboxPki(
+    config.dataDir,
+    config.establishments.map((establishment) => establishment.code),
+  );
   const key = config.tlsKeyFile ? readFileSync(config.tlsKeyFile, 'utf8') : pki.server.privateKeyPem;
   const cert = config.tlsCertFile ? readFileSync(config.tlsCertFile, 'utf8') : pki.server.certificatePem;
   const trustStore = loadTrustStore(config, pki);
@@ -99,8 +102,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const adminUrl = adminPort ? `https://127.0.0.1:${adminPort}` : undefined;
     const publicUrl = urlWithPort(config.publicUrl, config.publicPort, publicPort);
     const mtlsUrl = urlWithPort(config.mtlsUrl, config.mtlsPort, mtlsPort);
-    app.endpoints.publicUrl = publicUrl;
-    app.endpoints.mtlsUrl = mtlsUrl;
+    app.endpoints.settle({ publicUrl, mtlsUrl });
     const unpublish = publishServerState(config.dataDir, {
       pid: process.pid,
       publicUrl,

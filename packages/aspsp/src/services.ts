@@ -1,11 +1,15 @@
 import type { KeyObject } from 'node:crypto';
+import { establishmentCustomers } from './bank/sandbox/establishment-customers.ts';
+import { SANDBOX_PERSONAS } from './bank/sandbox/personas.ts';
 import { sandboxCoreBanking } from './bank/sandbox/sandbox-core-banking.ts';
 import { sandboxStrongAuthentication } from './bank/sandbox/sandbox-strong-authentication.ts';
 import { withDeadline, withScaTimeout, withTimeout } from './bank/with-timeout.ts';
 import type { Config } from './config.ts';
+import { establishments } from './core/establishments/establishment.ts';
 import type { CoreBanking } from './core/ports/core-banking.ts';
 import type { StrongAuthentication } from './core/ports/strong-authentication.ts';
 import type { TppLicence, TppRegistry } from './core/tpp/tpp-licence.ts';
+import { listenerEndpoints } from './endpoints.ts';
 import { createTrustChain } from './http/trust-chain.ts';
 import { auditRepository } from './store/audit-repository.ts';
 import { clientRepository } from './store/client-repository.ts';
@@ -39,15 +43,6 @@ export interface ServiceDeps {
   readonly onRevocationSoftFail?: (sources: readonly string[], organizationIdentifier: string) => void;
 }
 
-/**
- * Base URLs as TPPs and browsers reach the listeners (issuer, endpoints, `_links`). Known from the
- * configuration, except with port 0, where the server fills them in once it listens.
- */
-export interface Endpoints {
-  publicUrl: string;
-  mtlsUrl: string;
-}
-
 /** Everything the routes of both listeners share: stores, caches, the trust chain, the bank's systems. */
 export function createServices(config: Config, deps: ServiceDeps) {
   // The sandbox bank is both connectors or neither: a real bank must never get the sandbox SMS code.
@@ -58,7 +53,7 @@ export function createServices(config: Config, deps: ServiceDeps) {
   const ttl = config.trustCacheSeconds * 1000;
   const db = deps.store.db;
   const storedRegistry = tppRegistryRepository(db);
-  const clients = clientRepository(db);
+  const clients = clientRepository(db, now);
   const licences = ttlCache((org) => storedRegistry.find(org), ttl);
   const signers = signingCertificates(clients, deps.trustStore, ttl);
   const registry: TppRegistry = {
@@ -93,11 +88,14 @@ export function createServices(config: Config, deps: ServiceDeps) {
     tppRateLimit: config.tppRateLimit,
     now,
   });
-  const coreBanking = deps.coreBanking ?? sandboxCoreBanking();
-  const endpoints: Endpoints = { publicUrl: config.publicUrl, mtlsUrl: config.mtlsUrl };
+  // The sandbox bank's customers: the seed's personas at 13807, one customer at every other establishment.
+  const personas = [...SANDBOX_PERSONAS, ...establishmentCustomers(config.establishments)];
+  const coreBanking = deps.coreBanking ?? sandboxCoreBanking(personas);
+  const endpoints = listenerEndpoints({ publicUrl: config.publicUrl, mtlsUrl: config.mtlsUrl });
   return Object.freeze({
     config,
     endpoints,
+    establishments: establishments(config.establishments, config.defaultCdetab),
     now,
     sandbox: deps.coreBanking === undefined,
     trustStore: deps.trustStore,
@@ -108,11 +106,11 @@ export function createServices(config: Config, deps: ServiceDeps) {
     trust,
     revocation,
     sandboxRevocations: sandboxRevocationRepository(db),
-    consents: consentRepository(db),
+    consents: consentRepository(db, now),
     sessions: scaSessionRepository(db),
     scaAttempts: scaAttemptRepository(db),
     codes: codeRepository(db),
-    tokens: tokenRepository(db),
+    tokens: tokenRepository(db, now),
     audit: auditRepository(db),
     purgeExpired: () => purgeExpired(db, now()),
     /** For the PSU pages: each call bounded to the timeout. */
@@ -120,7 +118,8 @@ export function createServices(config: Config, deps: ServiceDeps) {
     /** For one API request: all its calls bounded to the timeout together. */
     coreBankingForRequest: () => withDeadline(coreBanking, config.coreBankingTimeoutMs),
     strongAuthentication: withScaTimeout(
-      deps.strongAuthentication ?? sandboxStrongAuthentication({ knowledgeStep: config.scaKnowledgeStep }),
+      deps.strongAuthentication ??
+        sandboxStrongAuthentication({ knowledgeStep: config.scaKnowledgeStep, personas }),
       config.coreBankingTimeoutMs,
     ),
   });

@@ -17,9 +17,9 @@ function slowFundsReads(): CoreBanking {
       await sleep(60);
       return bank.subscription(psuId);
     },
-    account: async (iban) => {
+    account: async (establishment, iban) => {
       await sleep(60);
-      return bank.account(iban);
+      return bank.account(establishment, iban);
     },
     position: async (iban) => {
       await sleep(60);

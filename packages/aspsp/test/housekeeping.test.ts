@@ -18,14 +18,14 @@ async function consent(db: Kysely<Database>, id: string, createdAt: Date): Promi
     .insertInto('consents')
     .values({
       id,
-      psu_id: 'psu-marc',
-      client_id: 'PSDFR-ACPR-12345',
+      psuId: 'psu-marc',
+      clientId: 'PSDFR-ACPR-12345',
       role: 'cbpii',
       scopes: sql`array['cbpii']`,
       accounts: sql`array['FR7613807008043001965405158']`,
-      sca_at: createdAt,
-      created_at: createdAt,
-      revoked_at: null,
+      scaAt: createdAt,
+      createdAt,
+      revokedAt: null,
     })
     .execute();
 }
@@ -37,15 +37,15 @@ async function code(
   expiresAt: Date,
 ): Promise<void> {
   await db
-    .insertInto('authorization_codes')
+    .insertInto('authorizationCodes')
     .values({
-      code_hash: codeHash,
-      client_id: 'PSDFR-ACPR-12345',
-      redirect_uri: 'https://tpp.example/callback',
-      code_challenge: null,
-      consent_id: consentId,
-      expires_at: expiresAt,
-      used_at: null,
+      codeHash,
+      clientId: 'PSDFR-ACPR-12345',
+      redirectUri: 'https://tpp.example/callback',
+      codeChallenge: null,
+      consentId,
+      expiresAt,
+      usedAt: null,
     })
     .execute();
 }
@@ -57,53 +57,53 @@ async function pair(
   times: { access: Date; refresh: Date | null; revoked?: Date; codeHash?: string },
 ): Promise<void> {
   await db
-    .insertInto('token_pairs')
+    .insertInto('tokenPairs')
     .values({
       id,
-      access_hash: `access-${id}`,
-      refresh_hash: times.refresh ? `refresh-${id}` : null,
-      client_id: 'PSDFR-ACPR-12345',
+      accessHash: `access-${id}`,
+      refreshHash: times.refresh ? `refresh-${id}` : null,
+      clientId: 'PSDFR-ACPR-12345',
       role: 'cbpii',
       scopes: sql`array['cbpii']`,
-      psu_id: 'psu-marc',
-      consent_id: consentId,
+      psuId: 'psu-marc',
+      consentId,
       accounts: sql`array['FR7613807008043001965405158']`,
-      code_hash: times.codeHash ?? null,
-      certificate_thumbprint: 'AB:CD',
-      access_expires_at: times.access,
-      refresh_expires_at: times.refresh,
-      revoked_at: times.revoked ?? null,
+      codeHash: times.codeHash ?? null,
+      certificateThumbprint: 'AB:CD',
+      accessExpiresAt: times.access,
+      refreshExpiresAt: times.refresh,
+      revokedAt: times.revoked ?? null,
     })
     .execute();
 }
 
 async function session(db: Kysely<Database>, id: string, lastActivityAt: Date): Promise<void> {
   await db
-    .insertInto('sca_sessions')
+    .insertInto('scaSessions')
     .values({
       id,
-      cookie_hash: `cookie-${id}`,
-      csrf_hash: `csrf-${id}`,
-      client_id: 'PSDFR-ACPR-12345',
-      redirect_uri: 'https://tpp.example/callback',
+      cookieHash: `cookie-${id}`,
+      csrfHash: `csrf-${id}`,
+      clientId: 'PSDFR-ACPR-12345',
+      redirectUri: 'https://tpp.example/callback',
       scopes: sql`array['cbpii']`,
       state: null,
-      code_challenge: null,
+      codeChallenge: null,
       step: 'login',
-      psu_id: null,
-      otp_destination: null,
-      last_activity_at: lastActivityAt,
+      psuId: null,
+      otpDestination: null,
+      lastActivityAt,
     })
     .execute();
 }
 
 const ids = async (db: Kysely<Database>) => ({
-  codes: (await db.selectFrom('authorization_codes').select('code_hash').orderBy('code_hash').execute()).map(
-    (row) => row.code_hash,
+  codes: (await db.selectFrom('authorizationCodes').select('codeHash').orderBy('codeHash').execute()).map(
+    (row) => row.codeHash,
   ),
-  pairs: (await db.selectFrom('token_pairs').select('id').orderBy('id').execute()).map((row) => row.id),
+  pairs: (await db.selectFrom('tokenPairs').select('id').orderBy('id').execute()).map((row) => row.id),
   consents: (await db.selectFrom('consents').select('id').orderBy('id').execute()).map((row) => row.id),
-  sessions: (await db.selectFrom('sca_sessions').select('id').orderBy('id').execute()).map((row) => row.id),
+  sessions: (await db.selectFrom('scaSessions').select('id').orderBy('id').execute()).map((row) => row.id),
 });
 
 for (const engine of ENGINES) {

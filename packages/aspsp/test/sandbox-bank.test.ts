@@ -30,7 +30,7 @@ const SEED_PERSONA_IDS = [...new Set(SEED_TABLE.map((row) => row[2]))];
 const eur = (amount: string) => parseAmount(amount, 'EUR');
 
 async function psu(onlineBankingId: string) {
-  const profile = await sandboxCoreBanking().findPsu(onlineBankingId);
+  const profile = await sandboxCoreBanking().findPsu('13807', onlineBankingId);
   assert.ok(profile, onlineBankingId);
   return profile;
 }
@@ -126,7 +126,7 @@ describe('account statuses and subscriptions', () => {
     const bank = sandboxCoreBanking();
     const statuses = await Promise.all(
       SANDBOX_PERSONAS.flatMap((p) =>
-        p.accounts.map(async (a) => [a.iban, (await bank.account(a.iban))?.status]),
+        p.accounts.map(async (a) => [a.iban, (await bank.account('13807', a.iban))?.status]),
       ),
     );
     assert.deepEqual(
@@ -149,7 +149,7 @@ describe('account statuses and subscriptions', () => {
 
   test("Iris's position never answers: through withTimeout(…, 50) it is CoreBankingUnavailable", async () => {
     const bank = withTimeout(sandboxCoreBanking(), 50);
-    const iris = await bank.findPsu('D0999996I0');
+    const iris = await bank.findPsu('13807', 'D0999996I0');
     assert.equal(iris?.segment, 'Incident SI');
     const [account] = await bank.currentAccounts(iris.psuId);
     assert.deepEqual([account?.iban, account?.status], ['FR7613807008043001965411172', 'open']);
@@ -160,25 +160,25 @@ describe('account statuses and subscriptions', () => {
 describe('look-ups', () => {
   test('findPsu trims and ignores case of the typed online-banking id, and knows no one else', async () => {
     const bank = sandboxCoreBanking();
-    assert.equal((await bank.findPsu(' d0999990i0 '))?.psuId, 'psu-marc');
-    assert.equal((await bank.findPsu('D0999990I0'))?.firstName, 'Marc');
-    assert.equal(await bank.findPsu('D0999990I'), undefined);
-    assert.equal(await bank.findPsu(''), undefined);
+    assert.equal((await bank.findPsu('13807', ' d0999990i0 '))?.psuId, 'psu-marc');
+    assert.equal((await bank.findPsu('13807', 'D0999990I0'))?.firstName, 'Marc');
+    assert.equal(await bank.findPsu('13807', 'D0999990I'), undefined);
+    assert.equal(await bank.findPsu('13807', ''), undefined);
     assert.equal((await bank.psuById('psu-lea'))?.onlineBankingId, '755238649');
     assert.equal(await bank.psuById('D0999990I0'), undefined);
   });
 
   test('an unknown IBAN has no account, an unknown PSU no accounts', async () => {
     const bank = sandboxCoreBanking();
-    assert.equal(await bank.account('FR7630006000011234567890189'), undefined);
-    assert.equal(await bank.account('FRXXXX807008043001965405158'), undefined);
+    assert.equal(await bank.account('13807', 'FR7630006000011234567890189'), undefined);
+    assert.equal(await bank.account('13807', 'FRXXXX807008043001965405158'), undefined);
     assert.deepEqual(await bank.currentAccounts('psu-unknown'), []);
     await assert.rejects(bank.position('FR7630006000011234567890189'));
   });
 
   test('accounts carry the name the customer sees', async () => {
     const bank = sandboxCoreBanking();
-    assert.equal((await bank.account('FR7613807008043001965405158'))?.name, 'Compte à vue');
-    assert.equal((await bank.account('FR7613807008043001965409135'))?.name, 'Compte courant pro');
+    assert.equal((await bank.account('13807', 'FR7613807008043001965405158'))?.name, 'Compte à vue');
+    assert.equal((await bank.account('13807', 'FR7613807008043001965409135'))?.name, 'Compte courant pro');
   });
 });

@@ -7,7 +7,7 @@ import {
 } from '../src/bank/sandbox/sandbox-strong-authentication.ts';
 
 async function marc() {
-  const profile = await sandboxCoreBanking().findPsu('D0999990I0');
+  const profile = await sandboxCoreBanking().findPsu('13807', 'D0999990I0');
   assert.ok(profile);
   return profile;
 }

@@ -15,11 +15,11 @@ const failing: CoreBanking = {
 describe('a failing or slow core banking system is CoreBankingUnavailable (503 INTS)', () => {
   test('an answer within the limit passes through unchanged', async () => {
     const bank = withTimeout(sandboxCoreBanking(), 1000);
-    assert.equal((await bank.findPsu('D0999990I0'))?.psuId, 'psu-marc');
+    assert.equal((await bank.findPsu('13807', 'D0999990I0'))?.psuId, 'psu-marc');
   });
 
   test('a failure keeps its cause but no internal detail in the message', async () => {
-    await assert.rejects(withTimeout(failing, 1000).findPsu('D0999990I0'), (error) => {
+    await assert.rejects(withTimeout(failing, 1000).findPsu('13807', 'D0999990I0'), (error) => {
       assert.ok(error instanceof CoreBankingUnavailable);
       assert.equal(error.message, 'core banking failed to answer findPsu');
       assert.match(String((error.cause as Error).message), /ECONNREFUSED/);
@@ -56,10 +56,10 @@ describe('a failing or slow core banking system is CoreBankingUnavailable (503 I
         clock += 40;
         return sandboxCoreBanking().subscription(psuId);
       },
-      account: async (iban) => {
+      account: async (establishment, iban) => {
         asked.push('account');
         clock += 40;
-        return sandboxCoreBanking().account(iban);
+        return sandboxCoreBanking().account(establishment, iban);
       },
       position: async (iban) => {
         asked.push('position');
@@ -68,7 +68,7 @@ describe('a failing or slow core banking system is CoreBankingUnavailable (503 I
     };
     const bank = withDeadline(slow, 60, () => clock);
     assert.equal(await bank.subscription('psu-marc'), 'active');
-    assert.equal((await bank.account('FR7613807008043001965405158'))?.status, 'open');
+    assert.equal((await bank.account('13807', 'FR7613807008043001965405158'))?.status, 'open');
     // 80 ms of 60 are gone: with withTimeout(…, 60) each call alone would have had its 60 ms.
     await assert.rejects(bank.position('FR7613807008043001965405158'), {
       name: 'CoreBankingUnavailable',

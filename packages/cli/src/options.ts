@@ -1,9 +1,13 @@
 import {
   AmountError,
   isPsd2Role,
+  isStetVersion,
   PSD2_ORGANIZATION_IDENTIFIER,
   type Psd2Role,
   parseAmount,
+  STET_VERSION_LABELS,
+  STET_VERSIONS,
+  type StetVersion,
 } from '@openstet/protocol';
 import { UsageError } from './exit-codes.ts';
 
@@ -66,11 +70,11 @@ export function scope(value: string): string {
   return requested.join(' ');
 }
 
-export type StetVersion = 'v1' | 'v1.4.2';
-
+/** `--api-version`: a version the protocol knows, by its path segment (`v1` is STET 1.4.0.47). */
 export function stetVersion(value: string): StetVersion {
-  if (value === 'v1' || value === 'v1.4.2') return value;
-  throw new UsageError(`--api-version "${value}": use v1 (STET 1.4.0.47) or v1.4.2`);
+  if (isStetVersion(value)) return value;
+  const known = STET_VERSIONS.map((version) => `${version} (STET ${STET_VERSION_LABELS[version]})`);
+  throw new UsageError(`--api-version "${value}": use ${known.join(' or ')}`);
 }
 
 export function currency(value: string): string {

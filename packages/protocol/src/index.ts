@@ -10,6 +10,8 @@ export type { Psd2Attributes, QcStatementsContent } from './eidas/qc-statements.
 export { decodeQcStatements, encodeQcStatements } from './eidas/qc-statements.ts';
 export type { EidasCertificate } from './eidas/read-certificate.ts';
 export { hasRole, normaliseSerial, readEidasCertificate } from './eidas/read-certificate.ts';
+export type { ErrorCodeEntry, StetErrorCode } from './errors/error-codes.ts';
+export { isStetErrorCode, STET_ERROR_CODES } from './errors/error-codes.ts';
 export type { ErrorModel } from './errors/error-model.ts';
 export { ERROR_MESSAGE_MAX_LENGTH, isErrorModel } from './errors/error-model.ts';
 export type { SignatureAlgorithm } from './http-signature/algorithms.ts';
@@ -70,3 +72,36 @@ export { readOcspRequest } from './revocation/read-ocsp-request.ts';
 export type { OcspCertificateStatus, OcspCheckOptions } from './revocation/read-ocsp-response.ts';
 /** `readOcspResponse(der, options)` verifies an OCSP response (signer, CertID, times, maximum age, nonce) and returns the status. */
 export { readOcspResponse } from './revocation/read-ocsp-response.ts';
+// The STET wire contract: versions, scopes, resources as TypeBox schemas, the operations served, the
+// OpenAPI documents built from them, and the body check that names the first field to fix.
+/** `compileBodyCheck(schema)` → `(value) => BodyProblem | undefined`; `checkBody(schema, value)` caches the compiled check. */
+export type { BodyCheck, BodyProblem } from './stet/check-body.ts';
+export { checkBody, compileBodyCheck } from './stet/check-body.ts';
+/** `openApiDocument(version, options?)` → the OpenAPI 3.1 document of a version, served at `/stet/psd2/<version>/openapi.json`. */
+export type { OpenApiDocument, OpenApiOptions } from './stet/openapi.ts';
+export { openApiDocument } from './stet/openapi.ts';
+export type {
+  HttpMethod,
+  OAuthFlow,
+  StetOperation,
+  StetRequestBody,
+  StetResponses,
+  StetSuccess,
+  VersionSchemas,
+} from './stet/operation.ts';
+/** `errorStatuses(codes)`: the error statuses an operation answers, each with its codes and headers. */
+export type { ErrorStatus } from './stet/operation-errors.ts';
+export { errorStatuses } from './stet/operation-errors.ts';
+/** `STET_OPERATIONS`: the operations the bank serves; `stetOperation(id)` finds one by STET operationId. */
+export type { StetOperationId } from './stet/operations.ts';
+export { STET_OPERATIONS, stetOperation } from './stet/operations.ts';
+export type { StetParameter, StetParameterId } from './stet/parameters.ts';
+export { STET_PARAMETERS } from './stet/parameters.ts';
+/** Every request and response body of each version, served or not (the OpenAPI components). */
+export { STET_RESOURCES } from './stet/schemas/catalogue.ts';
+/** The STET resources by their STET names: `StetSchemas.PaymentCoverageRequestResource['v1.4.2']`, `StetSchemas.AmountType<'v1'>`. */
+export * as StetSchemas from './stet/schemas/index.ts';
+export type { StetScope } from './stet/scopes.ts';
+export { isStetScope, STET_SCOPE_DESCRIPTIONS, STET_SCOPES } from './stet/scopes.ts';
+export type { PerVersion, StetVersion } from './stet/versions.ts';
+export { isStetVersion, STET_VERSION_LABELS, STET_VERSIONS, stetBasePath } from './stet/versions.ts';

@@ -1,3 +1,5 @@
+import { STET_OPERATIONS, type StetOperationId, type StetVersion } from '@openstet/protocol';
+
 /**
  * The STET operations the SDK knows, one line each: method, path under the version's base path, the
  * version, whether the bank signs 2xx answers (STET CR199), and whether a retry is harmless.
@@ -5,27 +7,36 @@
 export interface ApiMethod {
   readonly method: 'GET' | 'POST' | 'PUT';
   readonly path: string;
-  readonly version: 'v1' | 'v1.4.2';
+  readonly version: StetVersion;
   readonly signedResponse: boolean;
   /** Safe to send again after a network failure: no effect at the bank (funds checks reserve nothing). */
   readonly retryable: boolean;
 }
 
+/** One operation of the protocol's table, with its literal types (`'POST'`, `'/funds-confirmations'`). */
+type Operation<Id extends StetOperationId> = Extract<(typeof STET_OPERATIONS)[number], { readonly id: Id }>;
+
+/**
+ * An SDK method: the operation's method, path and signed response as the protocol's operations table
+ * states them (the bank serves from the same table), on a version the operation exists in (checked when
+ * compiling), plus the one fact only the SDK decides: whether it may send the call again.
+ */
+function fromTable<
+  const Id extends StetOperationId,
+  const Version extends Operation<Id>['versions'][number],
+  const Retryable extends boolean,
+>(operationId: Id, version: Version, retryable: Retryable) {
+  const operation = STET_OPERATIONS.find(
+    (candidate): candidate is Operation<Id> => candidate.id === operationId,
+  );
+  if (!operation) throw new Error(`No STET operation ${operationId} in @openstet/protocol`);
+  const { method, path, signedResponse } = operation;
+  return Object.freeze({ method, path, version, signedResponse, retryable });
+}
+
 export const API_METHODS = Object.freeze({
-  fundsConfirmationV1: {
-    method: 'POST',
-    path: '/funds-confirmations',
-    version: 'v1',
-    signedResponse: true,
-    retryable: true,
-  },
-  fundsConfirmation: {
-    method: 'POST',
-    path: '/funds-confirmations',
-    version: 'v1.4.2',
-    signedResponse: true,
-    retryable: true,
-  },
-} as const satisfies Record<string, ApiMethod>);
+  fundsConfirmationV1: fromTable('fundsConfirmationsPost', 'v1', true),
+  fundsConfirmation: fromTable('fundsConfirmationsPost', 'v1.4.2', true),
+} satisfies Record<string, ApiMethod>);
 
 export type ApiMethodName = keyof typeof API_METHODS;

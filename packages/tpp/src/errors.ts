@@ -1,3 +1,5 @@
+import type { StetErrorCode } from '@openstet/protocol';
+
 /**
  * A STET API refusal: the bank's ErrorModel with the HTTP status and the request id to quote.
  * @example
@@ -12,8 +14,11 @@ export class StetError extends Error {
   constructor(
     /** HTTP status, e.g. 403. */
     readonly status: number,
-    /** The ErrorModel `error` code, e.g. `AC01`, `NGAC`, `FF01`. */
-    readonly code: string,
+    /**
+     * The ErrorModel `error` code, e.g. `AC01`, `NGAC`, `FF01`: one of openstet's catalogue, or any other
+     * text, since another STET bank may answer codes of its own (and `HTTP_<status>` without an ErrorModel).
+     */
+    readonly code: StetErrorCode | (string & {}),
     message: string,
     /** The `X-Request-ID` of the call: quote it to the bank. */
     readonly requestId: string,

@@ -4,20 +4,16 @@
  */
 export type { ApiMethod, ApiMethodName } from './api-methods.ts';
 export { API_METHODS } from './api-methods.ts';
+export type { CallOptions, StetClientOptions } from './client-options.ts';
 export type { KeyPair, PemSource } from './credentials.ts';
 export { OAuthError, ResponseSignatureError, StetError } from './errors.ts';
 export type { Pkce } from './pkce.ts';
 export { generatePkce } from './pkce.ts';
+export type { RawAnswer, RawRequest } from './raw-call.ts';
+export type { FundsCheck } from './resources/funds-confirmation.ts';
 export type { SandboxScaOptions } from './sandbox-sca.ts';
 export { completeSandboxSca } from './sandbox-sca.ts';
-export type {
-  CallOptions,
-  FundsCheck,
-  RawAnswer,
-  RawRequest,
-  StetClient,
-  StetClientOptions,
-} from './stet-client.ts';
+export type { StetClient } from './stet-client.ts';
 export { createStetClient } from './stet-client.ts';
 export type { StoredTokens, TokenStore } from './token-store.ts';
 export { encryptedFileTokenStore, memoryTokenStore } from './token-store.ts';

@@ -88,3 +88,5 @@ export function oauthClient(send: Transport, endpoints: OAuthEndpoints, clientId
     },
   };
 }
+
+export type OAuthClient = ReturnType<typeof oauthClient>;

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { computeDigest, headersToSign, signMessage } from '@openstet/protocol';
+import {
+  computeDigest,
+  headersToSign,
+  readEidasCertificate,
+  serialAndIssuerKeyId,
+  signMessage,
+} from '@openstet/protocol';
 
 export interface SigningKey {
   readonly keyId: string;
@@ -36,4 +42,20 @@ export async function signedRequestHeaders(
     { keyId: signing.keyId, privateKey: signing.privateKey, headers: toSign },
   );
   return { ...headers, signature };
+}
+
+/**
+ * The QSealC as a signing key. The keyId is `SN=<serial>,CA=<issuer DN>` by default (BPCE's profile),
+ * or the URL where the bank can fetch the certificate (STET Part I §3.5 allows both).
+ */
+export function qsealSigningKey(
+  certificatePem: string,
+  privateKeyPem: string,
+  keyIdStyle: 'serial-and-issuer' | { readonly url: string } | undefined,
+): SigningKey {
+  const keyId =
+    typeof keyIdStyle === 'object'
+      ? keyIdStyle.url
+      : serialAndIssuerKeyId(readEidasCertificate(certificatePem));
+  return { keyId, privateKey: privateKeyPem };
 }

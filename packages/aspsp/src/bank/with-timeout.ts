@@ -57,10 +57,11 @@ type Bound = <T>(operation: string, run: () => Promise<T>) => Promise<T>;
 
 function boundedConnector(coreBanking: CoreBanking, call: Bound): CoreBanking {
   return {
-    findPsu: (onlineBankingId) => call('findPsu', () => coreBanking.findPsu(onlineBankingId)),
+    findPsu: (establishment, onlineBankingId) =>
+      call('findPsu', () => coreBanking.findPsu(establishment, onlineBankingId)),
     psuById: (psuId) => call('psuById', () => coreBanking.psuById(psuId)),
     currentAccounts: (psuId) => call('currentAccounts', () => coreBanking.currentAccounts(psuId)),
-    account: (iban) => call('account', () => coreBanking.account(iban)),
+    account: (establishment, iban) => call('account', () => coreBanking.account(establishment, iban)),
     position: (iban) => call('position', () => coreBanking.position(iban)),
     subscription: (psuId) => call('subscription', () => coreBanking.subscription(psuId)),
   };

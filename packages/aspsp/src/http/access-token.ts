@@ -36,6 +36,11 @@ export function accessTokenCheck(
     const tpp = request.tpp as TppIdentity;
     if (!pair || pair.clientId !== tpp.organizationIdentifier)
       throw Errors.invalidToken('Unknown access token');
+    // DESIGN.md "Establishments": a token works only at the establishment that issued it.
+    if (pair.establishment !== request.establishment.code)
+      throw Errors.invalidToken(
+        `Access token issued by establishment ${pair.establishment}: call the API at that establishment's host`,
+      );
     if (pair.revoked) throw Errors.invalidToken('Access token revoked: a new authorization is needed');
     if (pair.accessExpiresAt <= deps.now())
       throw Errors.invalidToken('Access token expired: refresh it at /token');

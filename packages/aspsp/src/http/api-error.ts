@@ -1,3 +1,5 @@
+import type { StetErrorCode } from '@openstet/protocol';
+
 /**
  * The one error type of the server. `code` is the STET/CFONB short code where the bank's profile defines
  * one (seed "Codes erreurs": AC01, AC04, AC06, FF01, BADS, NGAC, NIMP, TMRQ, IPSU, INTS, INTE) and an
@@ -7,7 +9,7 @@ export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: StetErrorCode,
     message: string,
     readonly headers: Readonly<Record<string, string>> = {},
   ) {
@@ -54,6 +56,8 @@ export const Errors = Object.freeze({
       'retry-after': '5',
     }),
   notFound: (message: string) => new ApiError(404, 'NOT_FOUND', message),
+  /** The host names no establishment of this bank, or differs from the TLS server name (RFC 9110 §15.5.20). */
+  misdirected: (message: string) => new ApiError(421, 'MISDIRECTED_REQUEST', message),
   methodNotAllowed: (message: string, allow: readonly string[]) =>
     new ApiError(405, 'NIMP', message, { allow: allow.join(', ') }),
   payloadTooLarge: (message: string) => new ApiError(413, 'BODY_TOO_LARGE', message),

@@ -9,7 +9,8 @@ import { installErrorRenderer } from './render-error.ts';
 import { requestIdHook } from './request-id.ts';
 import { securityHeaders } from './security-headers.ts';
 
-const STET_API = /^\/stet\//;
+/** The STET API, where X-Request-ID is required; not its published OpenAPI documents. */
+const STET_API = /^\/stet\/(?!psd2\/[^/]+\/openapi\.json$)/;
 const BODY_LIMIT = 256 * 1024;
 /** Long keep-alive: card issuers reuse one TLS session for many funds checks (DESIGN.md "The hot path"). */
 const KEEP_ALIVE_MS = 72_000;

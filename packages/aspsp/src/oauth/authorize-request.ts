@@ -1,6 +1,7 @@
-import { LICENCE_ROLE, parseScopes, type Scope } from '../core/consent/scopes.ts';
+import { parseScopes, type Scope } from '../core/consent/scopes.ts';
 import type { ClientRegistry } from '../core/tpp/client-registration.ts';
 import type { TppLicence } from '../core/tpp/tpp-licence.ts';
+import { checkLicenceCovers } from './licence-check.ts';
 import { OAuthError } from './oauth-error.ts';
 
 export interface AuthorizeRequest {
@@ -101,19 +102,11 @@ export async function validateAuthorize(query: Query, deps: AuthorizeDeps): Prom
     if (responseType === undefined) throw new OAuthError('invalid_request', 'response_type is missing');
     if (responseType !== 'code')
       throw new OAuthError('unsupported_response_type', 'response_type must be code');
-    const licence = await deps.licence(clientId);
-    if (licence?.status !== 'licensed')
-      throw new OAuthError('unauthorized_client', 'The TPP is not licensed');
     const scope = parseScopes(single(query, 'scope'));
     if (!scope.ok) throw new OAuthError('invalid_scope', scope.description);
     if (scope.role === 'pisp')
       throw new OAuthError('invalid_scope', 'pisp is granted with client credentials, not here');
-    if (!licence.roles.includes(LICENCE_ROLE[scope.role])) {
-      throw new OAuthError(
-        'invalid_scope',
-        `The TPP is not licensed for ${LICENCE_ROLE[scope.role]}, needed for ${scope.role}`,
-      );
-    }
+    const licence = checkLicenceCovers(await deps.licence(clientId), scope.role);
     const codeChallenge = checkPkce(query, deps.requirePkce || client.requirePkce);
     return Object.freeze({
       clientId,

@@ -27,6 +27,7 @@ export function authorizeRoute(app: FastifyInstance, deps: ScaDeps): void {
         cookieHash: hashSecret(cookie),
         csrfHash: hashSecret(csrf),
         clientId: authorization.clientId,
+        establishment: request.establishment.code,
         redirectUri: authorization.redirectUri,
         scopes: authorization.scopes,
         state: authorization.state,
@@ -58,7 +59,7 @@ export function authorizeRoute(app: FastifyInstance, deps: ScaDeps): void {
           error: error.code,
           error_description: error.description,
           state: error.state,
-          iss: deps.endpoints.publicUrl,
+          iss: request.establishment.publicUrl,
         };
         return reply
           .header('cache-control', 'no-store')

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { SCOPES } from '../core/consent/scopes.ts';
-import type { Endpoints } from '../services.ts';
+import type { Endpoints } from '../endpoints.ts';
 
 /**
  * RFC 8414 §2 metadata: the public listener's URL is the issuer; client endpoints live on the mTLS
@@ -33,10 +33,13 @@ function metadata(deps: Endpoints, sandbox: boolean) {
   };
 }
 
-/** `GET /.well-known/oauth-authorization-server` (RFC 8414 §3), on the public listener. */
-export function metadataRoute(app: FastifyInstance, endpoints: Endpoints, sandbox: boolean): void {
+/**
+ * `GET /.well-known/oauth-authorization-server` (RFC 8414 §3), on the public listener: each establishment's
+ * own issuer and endpoints, at the host it is reached at.
+ */
+export function metadataRoute(app: FastifyInstance, sandbox: boolean): void {
   // Discovery, the same for everyone: not an interaction with a customer or a TPP (no audit line).
-  app.get('/.well-known/oauth-authorization-server', { config: { audit: false } }, async (_request, reply) =>
-    reply.header('cache-control', 'public, max-age=300').send(metadata(endpoints, sandbox)),
+  app.get('/.well-known/oauth-authorization-server', { config: { audit: false } }, async (request, reply) =>
+    reply.header('cache-control', 'public, max-age=300').send(metadata(request.establishment, sandbox)),
   );
 }

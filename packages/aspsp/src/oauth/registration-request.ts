@@ -1,4 +1,10 @@
-import { type EidasCertificate, readEidasCertificate, signingKeyProblem } from '@openstet/protocol';
+import {
+  checkBody,
+  type EidasCertificate,
+  readEidasCertificate,
+  StetSchemas,
+  signingKeyProblem,
+} from '@openstet/protocol';
 import { ApiError } from '../http/api-error.ts';
 import type { TrustStore } from '../trust/trust-store.ts';
 
@@ -15,19 +21,11 @@ export interface RegistrationInput {
   readonly requirePkce: boolean;
 }
 
-const MAX_REDIRECT_URIS = 10;
-/** The seed's `redirect_uri` is "Chaîne [140]". */
-const MAX_URI_LENGTH = 140;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-/** A QSealC in PEM is 2 to 4 KB; the cap is checked before any parsing (a body may hold 256 KiB). */
-const MAX_CERTIFICATE_LENGTH = 16 * 1024;
 
-function redirectUri(value: unknown, index: number): string {
+/** A redirect URI the schema let through (a string of 1 to 140 characters): one a browser may be sent to. */
+function redirectUri(value: string, index: number): string {
   const field = `redirect_uris[${index}]`;
-  if (typeof value !== 'string' || value.length === 0)
-    throw invalidRedirectUri(`${field} must be a non-empty string`);
-  if (value.length > MAX_URI_LENGTH)
-    throw invalidRedirectUri(`${field} is longer than ${MAX_URI_LENGTH} characters`);
   let url: URL;
   try {
     url = new URL(value);
@@ -48,19 +46,13 @@ function redirectUri(value: unknown, index: number): string {
   return value;
 }
 
+/** The schema let through a PEM string of at most 16 KiB (checked before any parsing): a QSealC of this TPP. */
 function signingCertificate(
-  value: unknown,
+  value: string,
   organizationIdentifier: string,
   trustStore: TrustStore,
   now: Date,
 ): EidasCertificate {
-  if (typeof value !== 'string' || !value.includes('-----BEGIN CERTIFICATE-----')) {
-    throw invalidMetadata('signing_certificate must be your QSealC as a PEM string');
-  }
-  if (value.length > MAX_CERTIFICATE_LENGTH)
-    throw invalidMetadata(
-      `signing_certificate is longer than ${MAX_CERTIFICATE_LENGTH} characters: send your QSealC alone`,
-    );
   let certificate: EidasCertificate;
   try {
     certificate = readEidasCertificate(value);
@@ -83,22 +75,17 @@ function signingCertificate(
   return certificate;
 }
 
-function optionalBoolean(value: unknown, field: string): boolean {
-  if (value === undefined || value === null) return false;
-  if (typeof value !== 'boolean') throw invalidMetadata(`${field} must be true or false`);
-  return value;
-}
-
+/** The schema checked it is an https string; it must also parse as a URL. */
 function optionalUrl(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || !URL.canParse(value) || !value.startsWith('https://')) {
+  if (typeof value !== 'string') return undefined;
+  if (!URL.canParse(value))
     throw invalidMetadata('signing_certificate_url must be an https URL (used as keyId, never fetched)');
-  }
   return new URL(value).href;
 }
 
 /**
- * Validates a registration body (RFC 7591 §2 metadata, BPCE `/register`): redirect URIs, client name and a
+ * Validates a registration body (RFC 7591 §2 metadata, BPCE `/register`) against its schema
+ * (`@openstet/protocol`), then what a schema cannot say: redirect URIs a browser may be sent to, and a
  * QSealC of the same organisation as the QWAC, issued by a trusted QTSP (Airlock STET checks).
  */
 export function parseRegistration(
@@ -107,39 +94,29 @@ export function parseRegistration(
   trustStore: TrustStore,
   now: Date,
 ): RegistrationInput {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw invalidMetadata(
-      'Body must be a JSON object with redirect_uris, client_name and signing_certificate',
-    );
-  }
-  const fields = body as Record<string, unknown>;
+  // RFC 7591 §3.2.2: a bad redirect URI is invalid_redirect_uri, any other field invalid_client_metadata.
+  const problem = checkBody(StetSchemas.ClientRegistrationRequest, body);
+  if (problem)
+    throw problem.path.startsWith('redirect_uris')
+      ? invalidRedirectUri(problem.message)
+      : invalidMetadata(problem.message);
+  const fields = body as StetSchemas.ClientRegistrationRequest;
   if (fields.client_id !== undefined && fields.client_id !== organizationIdentifier) {
     throw invalidMetadata(
       `client_id must be your organizationIdentifier ${organizationIdentifier} or absent`,
     );
   }
-  const uris = fields.redirect_uris;
-  if (!Array.isArray(uris) || uris.length === 0)
-    throw invalidRedirectUri('redirect_uris must be a non-empty array of URLs');
-  if (uris.length > MAX_REDIRECT_URIS)
-    throw invalidRedirectUri(`redirect_uris holds at most ${MAX_REDIRECT_URIS} URLs`);
-  const name = fields.client_name;
-  if (typeof name !== 'string' || name.trim() === '' || name.length > 140) {
-    throw invalidMetadata(
-      'client_name must be a non-empty string of at most 140 characters (shown to customers)',
-    );
-  }
   return Object.freeze({
-    clientName: name.trim(),
-    redirectUris: Object.freeze([...new Set(uris.map(redirectUri))]),
+    clientName: fields.client_name.trim(),
+    redirectUris: Object.freeze([...new Set(fields.redirect_uris.map(redirectUri))]),
     signingCertificate: signingCertificate(
       fields.signing_certificate,
       organizationIdentifier,
       trustStore,
       now,
     ),
-    signingCertificatePem: fields.signing_certificate as string,
+    signingCertificatePem: fields.signing_certificate,
     signingCertificateUrl: optionalUrl(fields.signing_certificate_url),
-    requirePkce: optionalBoolean(fields.require_pkce, 'require_pkce'),
+    requirePkce: fields.require_pkce === true,
   });
 }

@@ -30,7 +30,7 @@ export function tokenRoute(app: FastifyInstance, deps: GrantDeps & { readonly tr
         );
       }
       const grant = GRANTS[grantType as keyof typeof GRANTS];
-      return sendTokens(reply, await grant(deps, tpp, parameters));
+      return sendTokens(reply, await grant(deps, tpp, parameters, request.establishment.code));
     },
   );
 }

@@ -1,42 +1,37 @@
 import type { Kysely } from 'kysely';
 import type { ClientRegistry } from '../core/tpp/client-registration.ts';
+import { fromRow, pick } from './rows.ts';
 import type { Database } from './schema.ts';
 
-export function clientRepository(db: Kysely<Database>): ClientRegistry {
+/** What a registration replaces when the TPP posts again; `clientId` and `createdAt` stay. */
+const REPLACED = [
+  'clientName',
+  'redirectUris',
+  'signingCertificate',
+  'signingCertificateUrl',
+  'requirePkce',
+] as const;
+
+export function clientRepository(db: Kysely<Database>, now: () => Date): ClientRegistry {
   return {
     async find(clientId) {
       const row = await db
         .selectFrom('clients')
-        .selectAll()
-        .where('client_id', '=', clientId)
+        .select(['clientId', 'createdAt', ...REPLACED])
+        .where('clientId', '=', clientId)
         .executeTakeFirst();
-      if (!row) return undefined;
-      return Object.freeze({
-        clientId: row.client_id,
-        clientName: row.client_name,
-        redirectUris: Object.freeze([...row.redirect_uris]),
-        signingCertificate: row.signing_certificate,
-        signingCertificateUrl: row.signing_certificate_url ?? undefined,
-        requirePkce: row.require_pkce,
-        createdAt: row.created_at,
-      });
+      return row && fromRow(row);
     },
     async save(registration) {
-      const values = {
-        client_name: registration.clientName,
-        redirect_uris: [...registration.redirectUris],
-        signing_certificate: registration.signingCertificate,
-        signing_certificate_url: registration.signingCertificateUrl ?? null,
-        require_pkce: registration.requirePkce,
-        updated_at: new Date(),
-      };
-      const row = await db
+      const at = now();
+      // RFC 7591 §3.2.1 client_id_issued_at: the first registration's time, kept when it is replaced.
+      const values = { ...pick(registration, REPLACED), updatedAt: at };
+      return db
         .insertInto('clients')
-        .values({ client_id: registration.clientId, ...values })
-        .onConflict((conflict) => conflict.column('client_id').doUpdateSet(values))
-        .returning('created_at')
+        .values({ clientId: registration.clientId, createdAt: at, ...values })
+        .onConflict((conflict) => conflict.column('clientId').doUpdateSet(values))
+        .returning('createdAt')
         .executeTakeFirstOrThrow();
-      return { createdAt: row.created_at };
     },
   };
 }

@@ -1,52 +1,33 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { AuthorizationCode, CodeStore } from '../core/tokens/token-pair.ts';
-import type { AuthorizationCodeTable, Database } from './schema.ts';
+import type { Kysely } from 'kysely';
+import type { CodeStore } from '../core/tokens/token-pair.ts';
+import { fromRow, pick } from './rows.ts';
+import type { Database } from './schema.ts';
 
-function toCode(row: Selectable<AuthorizationCodeTable>): AuthorizationCode {
-  return Object.freeze({
-    codeHash: row.code_hash,
-    clientId: row.client_id,
-    redirectUri: row.redirect_uri,
-    codeChallenge: row.code_challenge ?? undefined,
-    consentId: row.consent_id,
-    expiresAt: row.expires_at,
-  });
-}
+const COLUMNS = ['codeHash', 'clientId', 'redirectUri', 'codeChallenge', 'consentId', 'expiresAt'] as const;
 
 export function codeRepository(db: Kysely<Database>): CodeStore {
   return {
     async save(code) {
-      await db
-        .insertInto('authorization_codes')
-        .values({
-          code_hash: code.codeHash,
-          client_id: code.clientId,
-          redirect_uri: code.redirectUri,
-          code_challenge: code.codeChallenge ?? null,
-          consent_id: code.consentId,
-          expires_at: code.expiresAt,
-          used_at: null,
-        })
-        .execute();
+      await db.insertInto('authorizationCodes').values(pick(code, COLUMNS)).execute();
     },
     async consume(codeHash, now) {
       // One statement marks the code used only if it was not: concurrent replays cannot both win.
       const first = await db
-        .updateTable('authorization_codes')
-        .set({ used_at: now })
-        .where('code_hash', '=', codeHash)
-        .where('used_at', 'is', null)
-        .returningAll()
+        .updateTable('authorizationCodes')
+        .set({ usedAt: now })
+        .where('codeHash', '=', codeHash)
+        .where('usedAt', 'is', null)
+        .returning(COLUMNS)
         .executeTakeFirst();
-      if (first) return { code: toCode(first), firstUse: true };
+      if (first) return { code: fromRow(first), firstUse: true };
       // A replay is recorded on the code: an exchange still in flight then refuses to issue (token store).
       const replayed = await db
-        .updateTable('authorization_codes')
-        .set({ replayed_at: now })
-        .where('code_hash', '=', codeHash)
-        .returningAll()
+        .updateTable('authorizationCodes')
+        .set({ replayedAt: now })
+        .where('codeHash', '=', codeHash)
+        .returning(COLUMNS)
         .executeTakeFirst();
-      return replayed ? { code: toCode(replayed), firstUse: false } : undefined;
+      return replayed ? { code: fromRow(replayed), firstUse: false } : undefined;
     },
   };
 }

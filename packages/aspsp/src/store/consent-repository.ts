@@ -1,37 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { ConsentStore } from '../core/consent/consent.ts';
-import type { ConsentRole, Scope } from '../core/consent/scopes.ts';
+import { fromRow, pick } from './rows.ts';
 import type { Database } from './schema.ts';
 
-export function consentRepository(db: Kysely<Database>): ConsentStore {
+const COLUMNS = ['id', 'psuId', 'establishment', 'clientId', 'role', 'scopes', 'accounts', 'scaAt'] as const;
+
+export function consentRepository(db: Kysely<Database>, now: () => Date): ConsentStore {
   return {
     async save(consent) {
+      // The housekeeping purge ages consents by the same clock (housekeeping.ts), not the database's.
       await db
         .insertInto('consents')
-        .values({
-          id: consent.id,
-          psu_id: consent.psuId,
-          client_id: consent.clientId,
-          role: consent.role,
-          scopes: [...consent.scopes],
-          accounts: [...consent.accounts],
-          sca_at: consent.scaAt,
-          revoked_at: null,
-        })
+        .values({ ...pick(consent, COLUMNS), createdAt: now() })
         .execute();
     },
     async find(id) {
-      const row = await db.selectFrom('consents').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) return undefined;
-      return Object.freeze({
-        id: row.id,
-        psuId: row.psu_id,
-        clientId: row.client_id,
-        role: row.role as ConsentRole,
-        scopes: Object.freeze(row.scopes as Scope[]),
-        accounts: Object.freeze([...row.accounts]),
-        scaAt: row.sca_at,
-      });
+      const row = await db.selectFrom('consents').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+      return row && fromRow(row);
     },
   };
 }

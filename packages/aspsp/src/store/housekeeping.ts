@@ -39,16 +39,16 @@ export async function purgeExpired(
   // (RFC 6749 §4.1.2). The pairs go first, so a code whose pairs just died goes in the same run.
   const tokenPairs = await batches((limit) =>
     db
-      .deleteFrom('token_pairs')
+      .deleteFrom('tokenPairs')
       .where('id', 'in', (row) =>
         row
-          .selectFrom('token_pairs')
+          .selectFrom('tokenPairs')
           .select('id')
           .where((pair) =>
             pair.or([
-              pair('revoked_at', '<', dead),
-              pair('refresh_expires_at', '<', dead),
-              pair.and([pair('refresh_expires_at', 'is', null), pair('access_expires_at', '<', dead)]),
+              pair('revokedAt', '<', dead),
+              pair('refreshExpiresAt', '<', dead),
+              pair.and([pair('refreshExpiresAt', 'is', null), pair('accessExpiresAt', '<', dead)]),
             ]),
           )
           .limit(limit),
@@ -57,19 +57,19 @@ export async function purgeExpired(
   );
   const codes = await batches((limit) =>
     db
-      .deleteFrom('authorization_codes')
-      .where('code_hash', 'in', (row) =>
+      .deleteFrom('authorizationCodes')
+      .where('codeHash', 'in', (row) =>
         row
-          .selectFrom('authorization_codes as code')
-          .select('code.code_hash')
-          .where('code.expires_at', '<', dead)
+          .selectFrom('authorizationCodes as code')
+          .select('code.codeHash')
+          .where('code.expiresAt', '<', dead)
           .where((code) =>
             code.not(
               code.exists(
                 code
-                  .selectFrom('token_pairs')
+                  .selectFrom('tokenPairs')
                   .select('id')
-                  .whereRef('token_pairs.code_hash', '=', 'code.code_hash'),
+                  .whereRef('tokenPairs.codeHash', '=', 'code.codeHash'),
               ),
             ),
           )
@@ -84,23 +84,23 @@ export async function purgeExpired(
         row
           .selectFrom('consents as consent')
           .select('consent.id')
-          .where('consent.created_at', '<', dead)
+          .where('consent.createdAt', '<', dead)
           .where((consent) =>
             consent.and([
               consent.not(
                 consent.exists(
                   consent
-                    .selectFrom('token_pairs')
+                    .selectFrom('tokenPairs')
                     .select('id')
-                    .whereRef('token_pairs.consent_id', '=', 'consent.id'),
+                    .whereRef('tokenPairs.consentId', '=', 'consent.id'),
                 ),
               ),
               consent.not(
                 consent.exists(
                   consent
-                    .selectFrom('authorization_codes')
-                    .select('code_hash')
-                    .whereRef('authorization_codes.consent_id', '=', 'consent.id'),
+                    .selectFrom('authorizationCodes')
+                    .select('codeHash')
+                    .whereRef('authorizationCodes.consentId', '=', 'consent.id'),
                 ),
               ),
             ]),
@@ -112,9 +112,9 @@ export async function purgeExpired(
   const abandoned = new Date(now.getTime() - ABANDONED_SESSION_MS);
   const scaSessions = await batches((limit) =>
     db
-      .deleteFrom('sca_sessions')
+      .deleteFrom('scaSessions')
       .where('id', 'in', (row) =>
-        row.selectFrom('sca_sessions').select('id').where('last_activity_at', '<', abandoned).limit(limit),
+        row.selectFrom('scaSessions').select('id').where('lastActivityAt', '<', abandoned).limit(limit),
       )
       .executeTakeFirstOrThrow(),
   );

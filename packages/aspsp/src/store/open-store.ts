@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.ts';
@@ -45,14 +45,22 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const schema = options.schema ?? 'public';
   if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name "${schema}"`);
   const { engine, dialect: chosen } = dialect(options);
+  // `root` has no plugin, so the migrations and Kysely's migration tables keep the real snake_case names
+  // as written. Its `Database` type holds only for the plugged view made from it below.
   const root = new Kysely<Database>({ dialect: chosen });
   const close = options.pglite ? async () => {} : () => root.destroy();
   try {
     await sql`create schema if not exists ${sql.id(schema)}`.execute(root);
-    const db = schema === 'public' ? root : root.withSchema(schema);
-    const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema: schema });
+    const migrated = schema === 'public' ? root : root.withSchema(schema);
+    const migrator = new Migrator({
+      db: migrated,
+      provider: migrationProvider,
+      migrationTableSchema: schema,
+    });
     const { error } = await migrator.migrateToLatest();
     if (error) throw error;
+    // The repositories' view: camelCase in TypeScript, snake_case in SQL (schema.ts).
+    const db = migrated.withPlugin(new CamelCasePlugin());
     return Object.freeze({ db, engine, close });
   } catch (error) {
     await close();

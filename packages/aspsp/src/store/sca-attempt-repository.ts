@@ -6,23 +6,24 @@ export function scaAttemptRepository(db: Kysely<Database>): ScaAttempts {
   return {
     async lockedUntil(psuId, now) {
       const row = await db
-        .selectFrom('sca_attempts')
-        .select('locked_until')
-        .where('psu_id', '=', psuId)
+        .selectFrom('scaAttempts')
+        .select('lockedUntil')
+        .where('psuId', '=', psuId)
         .executeTakeFirst();
-      return row?.locked_until && row.locked_until > now ? row.locked_until : undefined;
+      return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : undefined;
     },
     async reserve(psuId, now) {
       // One statement, so concurrent posts each get their own number; a lock that has ended starts the
       // count again, a lock still running keeps counting (every attempt then exceeds the maximum).
+      // Raw SQL text is not renamed by the CamelCasePlugin: it names the real snake_case columns.
       const expired = sql<boolean>`sca_attempts.locked_until is not null and sca_attempts.locked_until <= ${now}`;
       const row = await db
-        .insertInto('sca_attempts')
-        .values({ psu_id: psuId, failures: 1, locked_until: null })
+        .insertInto('scaAttempts')
+        .values({ psuId, failures: 1, lockedUntil: null })
         .onConflict((conflict) =>
-          conflict.column('psu_id').doUpdateSet({
+          conflict.column('psuId').doUpdateSet({
             failures: sql`case when ${expired} then 1 else sca_attempts.failures + 1 end`,
-            locked_until: sql`case when ${expired} then null else sca_attempts.locked_until end`,
+            lockedUntil: sql`case when ${expired} then null else sca_attempts.locked_until end`,
           }),
         )
         .returning('failures')
@@ -31,20 +32,20 @@ export function scaAttemptRepository(db: Kysely<Database>): ScaAttempts {
     },
     async succeeded(psuId) {
       await db
-        .updateTable('sca_attempts')
-        .set({ failures: 0, locked_until: null })
-        .where('psu_id', '=', psuId)
+        .updateTable('scaAttempts')
+        .set({ failures: 0, lockedUntil: null })
+        .where('psuId', '=', psuId)
         .execute();
     },
     async release(psuId) {
       await db
-        .updateTable('sca_attempts')
+        .updateTable('scaAttempts')
         .set({ failures: sql`greatest(sca_attempts.failures - 1, 0)` })
-        .where('psu_id', '=', psuId)
+        .where('psuId', '=', psuId)
         .execute();
     },
     async lock(psuId, until) {
-      await db.updateTable('sca_attempts').set({ locked_until: until }).where('psu_id', '=', psuId).execute();
+      await db.updateTable('scaAttempts').set({ lockedUntil: until }).where('psuId', '=', psuId).execute();
     },
   };
 }

@@ -1,122 +1,140 @@
+import type { RevocationReason } from '@openstet/protocol';
 import type { ColumnType, Generated } from 'kysely';
+import type { ConsentRole, Scope } from '../core/consent/scopes.ts';
+import type { ScaStep } from '../core/sca/sca-session.ts';
+
+/*
+ * The tables as TypeScript sees them: camelCase names, which the CamelCasePlugin (open-store.ts) turns
+ * into the snake_case names of the migrations, in both directions. Raw `sql` text is not translated: it
+ * names the real snake_case tables and columns.
+ *
+ * Text columns holding a closed set (role, scopes, step, reason) carry the domain's type: only the
+ * repositories write them, from domain values.
+ */
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `text[]`: read as a fresh array, written from the domain's readonly ones. */
+type TextArray<T extends string = string> = ColumnType<T[], readonly T[], readonly T[]>;
 
 /** The register of licensed TPPs (the REGAFI / EBA register role). */
 export interface TppRegistryTable {
-  organization_id: string;
+  organizationId: string;
   name: string;
-  nca_name: string;
-  nca_id: string;
-  roles: string[];
+  ncaName: string;
+  ncaId: string;
+  roles: TextArray;
   status: 'licensed' | 'withdrawn';
-  updated_at: Timestamp;
+  updatedAt: Timestamp;
 }
 
 /** TPP registrations made through `POST /register` (RFC 7591 style). */
 export interface ClientTable {
-  client_id: string;
-  client_name: string;
-  redirect_uris: string[];
-  signing_certificate: string;
-  signing_certificate_url: string | null;
-  require_pkce: Generated<boolean>;
-  created_at: Generated<Date>;
-  updated_at: Timestamp;
+  clientId: string;
+  clientName: string;
+  redirectUris: TextArray;
+  signingCertificate: string;
+  signingCertificateUrl: string | null;
+  requirePkce: Generated<boolean>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
 }
 
 export interface ConsentTable {
   id: string;
-  psu_id: string;
-  client_id: string;
-  role: string;
-  scopes: string[];
-  accounts: string[];
-  sca_at: Timestamp;
-  created_at: Generated<Date>;
-  revoked_at: Timestamp | null;
+  psuId: string;
+  /** The establishment (`cdetab`): migration 007; rows from before it are 13807's. */
+  establishment: Generated<string>;
+  clientId: string;
+  role: ConsentRole;
+  scopes: TextArray<Scope>;
+  accounts: TextArray;
+  scaAt: Timestamp;
+  createdAt: Timestamp;
+  revokedAt: Timestamp | null;
 }
 
 export interface ScaSessionTable {
   id: string;
-  cookie_hash: string;
-  csrf_hash: string;
-  client_id: string;
-  redirect_uri: string;
-  scopes: string[];
+  cookieHash: string;
+  csrfHash: string;
+  clientId: string;
+  establishment: Generated<string>;
+  redirectUri: string;
+  scopes: TextArray<Scope>;
   state: string | null;
-  code_challenge: string | null;
-  step: string;
-  psu_id: string | null;
+  codeChallenge: string | null;
+  step: ScaStep;
+  psuId: string | null;
   failures: Generated<number>;
-  otp_destination: string | null;
-  last_activity_at: Timestamp;
-  created_at: Generated<Date>;
+  otpDestination: string | null;
+  lastActivityAt: Timestamp;
+  createdAt: Generated<Date>;
 }
 
 export interface AuthorizationCodeTable {
-  code_hash: string;
-  client_id: string;
-  redirect_uri: string;
-  code_challenge: string | null;
-  consent_id: string;
-  expires_at: Timestamp;
-  used_at: Timestamp | null;
-  replayed_at: Generated<Date | null>;
+  codeHash: string;
+  clientId: string;
+  redirectUri: string;
+  codeChallenge: string | null;
+  consentId: string;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+  replayedAt: Timestamp | null;
 }
 
 export interface TokenPairTable {
   id: string;
-  access_hash: string;
-  refresh_hash: string | null;
-  client_id: string;
-  role: string;
-  scopes: string[];
-  psu_id: string | null;
-  consent_id: string | null;
-  accounts: string[];
-  code_hash: string | null;
-  certificate_thumbprint: string;
-  access_expires_at: Timestamp;
-  refresh_expires_at: Timestamp | null;
-  created_at: Generated<Date>;
-  revoked_at: Timestamp | null;
+  accessHash: string;
+  refreshHash: string | null;
+  clientId: string;
+  establishment: Generated<string>;
+  role: ConsentRole;
+  scopes: TextArray<Scope>;
+  psuId: string | null;
+  consentId: string | null;
+  accounts: TextArray;
+  codeHash: string | null;
+  certificateThumbprint: string;
+  accessExpiresAt: Timestamp;
+  refreshExpiresAt: Timestamp | null;
+  createdAt: Generated<Date>;
+  revokedAt: Timestamp | null;
 }
 
 export interface AuditEventTable {
   id: Generated<string>;
   at: Timestamp;
-  request_id: string;
-  client_id: string | null;
-  psu_id: string | null;
+  requestId: string;
+  clientId: string | null;
+  psuId: string | null;
   method: string;
   path: string;
   status: number;
   error: string | null;
-  latency_ms: number;
+  latencyMs: number;
 }
 
 export interface ScaAttemptTable {
-  psu_id: string;
+  psuId: string;
   failures: number;
-  locked_until: Timestamp | null;
+  lockedUntil: Timestamp | null;
 }
 
 /** Revocations by the sandbox's test QTSP CA (its CRL and OCSP answers). */
 export interface SandboxRevocationTable {
-  serial_number: string;
-  revoked_at: Timestamp;
-  reason: string;
+  serialNumber: string;
+  revokedAt: Timestamp;
+  reason: RevocationReason;
 }
 
 export interface Database {
-  tpp_registry: TppRegistryTable;
+  tppRegistry: TppRegistryTable;
   clients: ClientTable;
   consents: ConsentTable;
-  sca_sessions: ScaSessionTable;
-  authorization_codes: AuthorizationCodeTable;
-  token_pairs: TokenPairTable;
-  audit_events: AuditEventTable;
-  sca_attempts: ScaAttemptTable;
-  sandbox_revocations: SandboxRevocationTable;
+  scaSessions: ScaSessionTable;
+  authorizationCodes: AuthorizationCodeTable;
+  tokenPairs: TokenPairTable;
+  auditEvents: AuditEventTable;
+  scaAttempts: ScaAttemptTable;
+  sandboxRevocations: SandboxRevocationTable;
 }

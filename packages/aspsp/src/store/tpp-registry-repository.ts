@@ -1,47 +1,39 @@
 import { isPsd2Role } from '@openstet/protocol';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { TppLicence, TppRegistry } from '../core/tpp/tpp-licence.ts';
-import type { Database, TppRegistryTable } from './schema.ts';
+import { fromRow, pick } from './rows.ts';
+import type { Database } from './schema.ts';
 
-function toLicence(row: Selectable<TppRegistryTable>): TppLicence {
-  return Object.freeze({
-    organizationIdentifier: row.organization_id,
-    name: row.name,
-    ncaName: row.nca_name,
-    ncaId: row.nca_id,
-    roles: Object.freeze(row.roles.filter(isPsd2Role)),
-    status: row.status,
-  });
+const REPLACED = ['name', 'ncaName', 'ncaId', 'roles', 'status'] as const;
+
+/** Roles this version does not know are ignored, never trusted. */
+function toLicence(row: Omit<TppLicence, 'roles'> & { readonly roles: readonly string[] }): TppLicence {
+  return Object.freeze({ ...row, roles: Object.freeze(row.roles.filter(isPsd2Role)) });
 }
 
 export function tppRegistryRepository(db: Kysely<Database>): TppRegistry {
+  const licences = db
+    .selectFrom('tppRegistry')
+    .select(['organizationId as organizationIdentifier', ...REPLACED]);
   return {
     async find(organizationIdentifier) {
-      const row = await db
-        .selectFrom('tpp_registry')
-        .selectAll()
-        .where('organization_id', '=', organizationIdentifier)
-        .executeTakeFirst();
-      return row ? toLicence(row) : undefined;
+      const row = await licences.where('organizationId', '=', organizationIdentifier).executeTakeFirst();
+      return row && toLicence(fromRow(row));
     },
     async save(licence) {
-      const values = {
-        name: licence.name,
-        nca_name: licence.ncaName,
-        nca_id: licence.ncaId,
-        roles: [...licence.roles],
-        status: licence.status,
-        updated_at: new Date(),
-      };
+      const values = pick(licence, REPLACED);
+      // `updated_at` is bookkeeping no rule reads: the database's clock, like its insert default, so that
+      // the CLI can write the register without a clock of the server's (packages/cli sandbox-access.ts).
       await db
-        .insertInto('tpp_registry')
-        .values({ organization_id: licence.organizationIdentifier, ...values })
-        .onConflict((conflict) => conflict.column('organization_id').doUpdateSet(values))
+        .insertInto('tppRegistry')
+        .values({ organizationId: licence.organizationIdentifier, ...values })
+        .onConflict((conflict) =>
+          conflict.column('organizationId').doUpdateSet({ ...values, updatedAt: sql`now()` }),
+        )
         .execute();
     },
     async list() {
-      const rows = await db.selectFrom('tpp_registry').selectAll().orderBy('organization_id').execute();
-      return rows.map(toLicence);
+      return (await licences.orderBy('organizationId').execute()).map((row) => toLicence(fromRow(row)));
     },
   };
 }

@@ -17,6 +17,20 @@ export interface HttpsCall {
   readonly cert?: string;
   readonly key?: string;
   readonly agent?: Agent;
+  /**
+   * Connect to this address whatever the URL's host (as `curl --resolve` does): the URL's host is still the
+   * TLS server name (SNI) and the `Host` header, e.g. `https://16807.localhost:…` served on 127.0.0.1.
+   */
+  readonly resolveTo?: string;
+  /** The TLS server name (SNI) to send, when it must differ from the `Host` header's. */
+  readonly servername?: string;
+}
+
+/** A `lookup` answering every name with one address, for both the callback forms Node uses. */
+function fixedLookup(address: string) {
+  const family = address.includes(':') ? 6 : 4;
+  return (_host: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) =>
+    options.all ? callback(null, [{ address, family }]) : callback(null, address, family);
 }
 
 /** One HTTPS request over real TLS, as a TPP's HTTP client would send it. */
@@ -31,6 +45,8 @@ export function httpsCall(url: string, call: HttpsCall): Promise<HttpsResponse> 
         ...(call.cert ? { cert: call.cert } : {}),
         ...(call.key ? { key: call.key } : {}),
         ...(call.agent ? { agent: call.agent } : {}),
+        ...(call.resolveTo ? { lookup: fixedLookup(call.resolveTo) as never } : {}),
+        ...(call.servername ? { servername: call.servername } : {}),
       },
       (response) => {
         const chunks: Buffer[] = [];

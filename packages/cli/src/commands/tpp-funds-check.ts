@@ -1,7 +1,8 @@
+import type { StetVersion } from '@openstet/protocol';
 import { OAuthError } from '@openstet/tpp';
 import { Command } from 'commander';
 import { EXIT } from '../exit-codes.ts';
-import { amount, currency, iban, type StetVersion, stetVersion } from '../options.ts';
+import { amount, currency, iban, stetVersion } from '../options.ts';
 import { paintFor, printJson } from '../output.ts';
 import { withBankErrors } from '../tpp/bank-errors.ts';
 import { openBank, tokenStore } from '../tpp/tpp-client.ts';

@@ -1,6 +1,5 @@
-import { isErrorModel } from '@openstet/protocol';
+import { isErrorModel, type StetVersion } from '@openstet/protocol';
 import { OAuthError, type StetClient, StetError } from '@openstet/tpp';
-import type { StetVersion } from '../options.ts';
 
 /** What the bank answered, in the table's words: `covered`, `not covered`, or `<status> <code>`. */
 export interface Answer {

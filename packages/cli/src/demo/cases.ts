@@ -1,4 +1,4 @@
-import type { StetVersion } from '../options.ts';
+import type { StetVersion } from '@openstet/protocol';
 import { type Answer, type CaseContext, failureAnswer, rawCheck, sdkCheck } from './answers.ts';
 
 /** One question to the bank, what the seed (or the README) says it answers, and how to ask it. */

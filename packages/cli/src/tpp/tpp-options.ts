@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readEidasCertificate } from '@openstet/protocol';
+import { isStetVersion, readEidasCertificate, type StetVersion } from '@openstet/protocol';
 import type { Command } from 'commander';
 import { UsageError } from '../exit-codes.ts';
-import { baseUrl, type StetVersion } from '../options.ts';
+import { baseUrl } from '../options.ts';
 
 export const TPP_DEFAULTS = Object.freeze({
   certs: './tpp',
@@ -38,8 +38,7 @@ export interface TppContext {
   readonly tokenFile: string;
 }
 
-const isVersion = (value: string): value is StetVersion => value === 'v1' || value === 'v1.4.2';
-const apiOption = (value: string) => (isVersion(value) ? value : baseUrl('--api')(value));
+const apiOption = (value: string) => (isStetVersion(value) ? value : baseUrl('--api')(value));
 
 export function withTppOptions(command: Command): Command {
   return command
@@ -80,7 +79,7 @@ function bankSeal(option: string | undefined): string | undefined {
 
 /** `--api v1` is funds-check's shorthand for `--api-version v1`; elsewhere `--api` is the base URL only. */
 export function tppContext(options: TppOptions, { acceptsVersion = false } = {}): TppContext {
-  if (isVersion(options.api) && !acceptsVersion)
+  if (isStetVersion(options.api) && !acceptsVersion)
     throw new UsageError(
       `--api takes the bank's STET API base, such as ${TPP_DEFAULTS.api}; a version (${options.api}) only with funds-check`,
     );
@@ -99,8 +98,8 @@ export function tppContext(options: TppOptions, { acceptsVersion = false } = {})
     clientId,
     organizationName: qwac.organizationName,
     authorizationServer: options.authorizationServer,
-    apiBaseUrl: isVersion(api) ? TPP_DEFAULTS.api : api,
-    apiVersion: isVersion(api) ? api : undefined,
+    apiBaseUrl: isStetVersion(api) ? TPP_DEFAULTS.api : api,
+    apiVersion: isStetVersion(api) ? api : undefined,
     bankSeal: bankSeal(options.bankSeal),
     tokenFile: join(certs, 'tokens.enc'),
   });

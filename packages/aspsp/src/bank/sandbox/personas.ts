@@ -26,7 +26,8 @@ export interface SandboxPersona {
   readonly mobilePhone: string;
   /**
    * The password of the knowledge step (`OPENSTET_SCA_KNOWLEDGE_STEP=true`; the seed has none): the
-   * persona's name without spaces or apostrophes, then `#13807`, e.g. `Marc#13807`, `TechnCo#13807`.
+   * persona's name without spaces or apostrophes, `#`, then the establishment code, e.g. `Marc#13807`,
+   * `TechnCo#13807`, `Camille#16807`.
    */
   readonly password: string;
   readonly subscription: Subscription;
@@ -42,7 +43,7 @@ const ESTABLISHMENT_CODE = '13807';
 const eur = (amount: string): Money => parseAmount(amount, 'EUR');
 const ZERO = eur('0.00');
 
-function account(
+export function account(
   iban: string,
   accountNumber: string,
   accountingBalance: string,
@@ -60,18 +61,27 @@ function account(
   });
 }
 
-function customer(
+/** A sandbox customer; the seed's establishment 13807 unless `establishmentCode` says otherwise. */
+export function customer(
   fields: Omit<SandboxPersona, 'profile' | 'subscription' | 'fromSeed' | 'password'> &
     Omit<PsuProfile, 'establishmentCode'> &
-    Partial<Pick<SandboxPersona, 'subscription' | 'fromSeed'>>,
+    Partial<Pick<SandboxPersona, 'subscription' | 'fromSeed'> & Pick<PsuProfile, 'establishmentCode'>>,
 ): SandboxPersona {
-  const { persona, mobilePhone, accounts, subscription = 'active', fromSeed = true, ...profile } = fields;
+  const {
+    persona,
+    mobilePhone,
+    accounts,
+    subscription = 'active',
+    fromSeed = true,
+    establishmentCode = ESTABLISHMENT_CODE,
+    ...profile
+  } = fields;
   return Object.freeze({
     persona,
     fromSeed,
-    profile: Object.freeze({ ...profile, establishmentCode: ESTABLISHMENT_CODE }),
+    profile: Object.freeze({ ...profile, establishmentCode }),
     mobilePhone,
-    password: `${persona.replace(/[\s'’]/g, '')}#${ESTABLISHMENT_CODE}`,
+    password: `${persona.replace(/[\s'’]/g, '')}#${establishmentCode}`,
     subscription,
     accounts: Object.freeze(accounts),
   });
@@ -229,6 +239,7 @@ const SANDBOX_ONLY_PERSONAS: readonly SandboxPersona[] = [
   }),
 ];
 
+/** The customers of the seed's establishment 13807: the seed's personas and openstet's. */
 export const SANDBOX_PERSONAS: readonly SandboxPersona[] = Object.freeze([
   ...SEED_PERSONAS,
   ...SANDBOX_ONLY_PERSONAS,

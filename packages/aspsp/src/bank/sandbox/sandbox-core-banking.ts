@@ -3,16 +3,19 @@ import type { AccountPosition, CoreBanking, CurrentAccount } from '../../core/po
 import { SANDBOX_PERSONAS, type SandboxAccount, type SandboxPersona } from './personas.ts';
 
 /**
- * Online-banking ids are typed by people on the SCA page, so " d0999990i0 " finds Marc: both sides are
- * trimmed and upper-cased. The ids are not secrets (the SMS code is the second factor).
+ * Online-banking ids are typed by people on the SCA page, so " d0999990i0 " finds Marc at 13807: both
+ * sides are trimmed and upper-cased, and an id is looked up in its establishment only. The ids are not
+ * secrets (the SMS code is the second factor).
  */
-function onlineBankingKey(onlineBankingId: string): string {
-  return onlineBankingId.trim().toUpperCase();
+function onlineBankingKey(establishment: string, onlineBankingId: string): string {
+  return `${establishment} ${onlineBankingId.trim().toUpperCase()}`;
 }
 
 interface Ledger {
   readonly current: CurrentAccount;
   readonly data: SandboxAccount;
+  /** The holder's establishment: an account is found only there. */
+  readonly establishment: string;
 }
 
 function ledgerEntries(persona: SandboxPersona): Array<[string, Ledger]> {
@@ -27,7 +30,7 @@ function ledgerEntries(persona: SandboxPersona): Array<[string, Ledger]> {
       status,
       psuId: persona.profile.psuId,
     });
-    return [iban, { current, data }];
+    return [iban, { current, data, establishment: persona.profile.establishmentCode }];
   });
 }
 
@@ -45,12 +48,14 @@ function position(data: SandboxAccount): AccountPosition {
  * connector to a real core banking system, Iris's outage included, so the API is tested as in production.
  */
 export function sandboxCoreBanking(personas: readonly SandboxPersona[] = SANDBOX_PERSONAS): CoreBanking {
-  const byOnlineBankingId = new Map(personas.map((p) => [onlineBankingKey(p.profile.onlineBankingId), p]));
+  const byOnlineBankingId = new Map(
+    personas.map((p) => [onlineBankingKey(p.profile.establishmentCode, p.profile.onlineBankingId), p]),
+  );
   const byPsuId = new Map(personas.map((p) => [p.profile.psuId, p]));
   const byIban = new Map(personas.flatMap(ledgerEntries));
   return {
-    async findPsu(onlineBankingId) {
-      return byOnlineBankingId.get(onlineBankingKey(onlineBankingId))?.profile;
+    async findPsu(establishment, onlineBankingId) {
+      return byOnlineBankingId.get(onlineBankingKey(establishment, onlineBankingId))?.profile;
     },
     async psuById(psuId) {
       return byPsuId.get(psuId)?.profile;
@@ -59,8 +64,9 @@ export function sandboxCoreBanking(personas: readonly SandboxPersona[] = SANDBOX
       const persona = byPsuId.get(psuId);
       return persona ? persona.accounts.map((data) => byIban.get(data.iban)!.current) : [];
     },
-    async account(iban) {
-      return byIban.get(normaliseIban(iban))?.current;
+    async account(establishment, iban) {
+      const entry = byIban.get(normaliseIban(iban));
+      return entry?.establishment === establishment ? entry.current : undefined;
     },
     async position(iban) {
       const entry = byIban.get(normaliseIban(iban));

@@ -4,6 +4,8 @@ import type { ConsentRole, Scope } from './scopes.ts';
 export interface Consent {
   readonly id: string;
   readonly psuId: string;
+  /** The establishment (`cdetab`) of the PSU, where the consent was given and where it counts. */
+  readonly establishment: string;
   readonly clientId: string;
   readonly role: ConsentRole;
   readonly scopes: readonly Scope[];

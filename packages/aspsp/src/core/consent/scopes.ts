@@ -1,12 +1,12 @@
-import type { Psd2Role } from '@openstet/protocol';
+import { type Psd2Role, STET_SCOPES, type StetScope } from '@openstet/protocol';
 
 /**
  * OAuth2 scopes of STET (1.4.0.47 `securityDefinitions`; 1.4.2 renames `piisp` to `cbpii`). Each scope
  * belongs to one consent role; a token pair is issued per (PSU, TPP, role) (seed, "Rafraîchir votre
  * jeton": "au plus un jeton ... par triplet client(PSU)/TPP/rôle AISP ou CBPII").
  */
-export const SCOPES = ['aisp', 'extended_transaction_history', 'piisp', 'cbpii', 'pisp'] as const;
-export type Scope = (typeof SCOPES)[number];
+export const SCOPES = STET_SCOPES;
+export type Scope = StetScope;
 export type ConsentRole = 'aisp' | 'cbpii' | 'pisp';
 
 const ROLE_OF: Readonly<Record<Scope, ConsentRole>> = {

@@ -4,6 +4,8 @@ import { coversAmount } from './covers-amount.ts';
 
 /** Whose funds may be checked: the PSU and the accounts of the consent behind the TPP's token. */
 export interface FundsGrant {
+  /** The establishment that issued the token: the account is looked up among its customers' only. */
+  readonly establishment: string;
   /** Absent for a token that acts for the TPP alone (client credentials): no customer consented. */
   readonly psuId: string | undefined;
   readonly accounts: readonly string[];
@@ -41,7 +43,7 @@ export async function confirmFunds(
     if (grant.psuId === undefined) return refuse({ reason: 'no-customer' });
     if ((await coreBanking.subscription(grant.psuId)) === 'terminated')
       return refuse({ reason: 'subscription-ended' });
-    const account = await coreBanking.account(question.iban);
+    const account = await coreBanking.account(grant.establishment, question.iban);
     if (!account) return refuse({ reason: 'unknown-account' });
     if (!grant.accounts.includes(account.iban)) return refuse({ reason: 'not-consented' });
     if (account.status === 'closed') return refuse({ reason: 'closed' });

@@ -10,7 +10,11 @@ import type { Money } from '@openstet/protocol';
  * Rules for an implementation:
  * - resolve `undefined` for "not found", never throw for it;
  * - throw (or reject) for "could not ask": openstet answers 503 INTS, see `CoreBankingUnavailable`;
- * - IBANs are given and returned in electronic format (`normaliseIban`: no spaces, capital letters).
+ * - IBANs are given and returned in electronic format (`normaliseIban`: no spaces, capital letters);
+ * - lookups by what a person or a TPP typed (an online-banking id, an IBAN) name the establishment asked
+ *   (`cdetab`, DESIGN.md "Establishments"): each establishment has its own customers, and a customer or an
+ *   account of another establishment is not found there. `psuId` is openstet's id for a customer found
+ *   that way, unique across establishments.
  */
 
 /** A customer with online-banking access ("abonné banque à distance"). */
@@ -57,14 +61,14 @@ export interface AccountPosition {
 export type Subscription = 'active' | 'terminated';
 
 export interface CoreBanking {
-  /** The PSU whose online-banking id this is; ids are compared as typed by people (trimmed, any case). */
-  findPsu(onlineBankingId: string): Promise<PsuProfile | undefined>;
+  /** The establishment's PSU whose online-banking id this is; ids are compared as typed (trimmed, any case). */
+  findPsu(establishment: string, onlineBankingId: string): Promise<PsuProfile | undefined>;
   /** The PSU with this `psuId` (kept in SCA sessions, consents and tokens), or undefined if gone. */
   psuById(psuId: string): Promise<PsuProfile | undefined>;
   /** The PSU's current accounts ("comptes à vue"), whatever their status. */
   currentAccounts(psuId: string): Promise<readonly CurrentAccount[]>;
-  /** The current account with this IBAN (electronic format), or undefined if the bank does not hold it. */
-  account(iban: string): Promise<CurrentAccount | undefined>;
+  /** The establishment's current account with this IBAN (electronic format), or undefined if it holds none. */
+  account(establishment: string, iban: string): Promise<CurrentAccount | undefined>;
   /** The balances of a known account in one read (accounting, instant, authorised overdraft). */
   position(iban: string): Promise<AccountPosition>;
   /** The PSU's online-banking subscription. */

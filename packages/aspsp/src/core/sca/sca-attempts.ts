@@ -1,11 +1,4 @@
-/**
- * RTS Art. 4(3)(b): "the number of failed authentication attempts that can take place consecutively
- * ... shall not exceed five within a given period of time". Counted per customer, across sessions and
- * across elements (password and SMS code alike), and reserved before the element is checked, so neither
- * new sessions nor concurrent posts get more tries.
- */
-export const SCA_LOCKOUT = Object.freeze({ maxFailures: 5, lockMinutes: 30 });
-
+/** The store of failed attempts per customer that the SCA lockout (`sca-lockout.ts`) counts in. */
 export interface ScaAttempts {
   /** When the customer's SCA is locked, until when. */
   lockedUntil(psuId: string, now: Date): Promise<Date | undefined>;
@@ -20,8 +13,4 @@ export interface ScaAttempts {
   release(psuId: string): Promise<void>;
   /** Locks the customer's SCA until `until`; the count starts again at the first attempt after it. */
   lock(psuId: string, until: Date): Promise<void>;
-}
-
-export function lockEnd(now: Date): Date {
-  return new Date(now.getTime() + SCA_LOCKOUT.lockMinutes * 60_000);
 }

@@ -7,13 +7,15 @@ export interface ScaSession {
   readonly id: string;
   readonly csrfHash: string;
   readonly clientId: string;
+  /** The establishment reached at /authorize: the customer logs in among its customers only. */
+  readonly establishment: string;
   readonly redirectUri: string;
   readonly scopes: readonly Scope[];
   readonly state: string | undefined;
   readonly codeChallenge: string | undefined;
   readonly step: ScaStep;
   readonly psuId: string | undefined;
-  /** Consecutive failures at the current step (RTS Art. 4(3)(b): at most five). */
+  /** Consecutive failures at the current step (RTS Art. 4(3)(b): at most `SCA_LOCKOUT.maxFailures`). */
   readonly failures: number;
   /** Where the SMS code went (masked), shown again after a wrong code without sending another. */
   readonly otpDestination: string | undefined;
@@ -31,11 +33,6 @@ export interface ScaSessionStore {
   /** Removes sessions idle since before `idleSince` (a customer who closed the tab never times out). */
   deleteIdleSince(idleSince: Date): Promise<void>;
 }
-
-export const SCA_RULES = Object.freeze({
-  /** RTS Art. 4(3)(b): consecutive failed authentication attempts shall not exceed five. */
-  maxFailures: 5,
-});
 
 /** RTS Art. 4(3)(d): at most five minutes without activity (configurable downwards for tests). */
 export function isInactive(session: ScaSession, now: Date, inactivitySeconds: number): boolean {

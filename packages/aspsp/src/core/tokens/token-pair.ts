@@ -7,6 +7,8 @@ import type { ConsentRole, Scope } from '../consent/scopes.ts';
 export interface TokenPair {
   readonly id: string;
   readonly clientId: string;
+  /** The establishment (`cdetab`) that issued the pair: no other accepts it (DESIGN.md "Establishments"). */
+  readonly establishment: string;
   readonly role: ConsentRole;
   readonly scopes: readonly Scope[];
   /** Absent for client-credentials tokens, which act for the TPP alone. */
@@ -31,12 +33,19 @@ export interface NewTokenPair extends Omit<TokenPair, 'revoked'> {
   readonly codeHash: string | undefined;
 }
 
+/** The triple the seed allows one valid pair for (`issue-token-pair.ts`). */
+export interface TokenPairKey {
+  readonly psuId: string;
+  readonly clientId: string;
+  readonly role: ConsentRole;
+}
+
 export interface TokenStore {
   /**
-   * Stores a pair; for a PSU, first revokes every other valid pair of the same (PSU, TPP, role). Returns
-   * false, storing nothing, when the code it comes from was replayed meanwhile (RFC 6749 §4.1.2).
+   * Stores a pair after revoking, in the same transaction, every valid pair with the key `replacing`.
+   * Returns false, storing nothing, when the code it comes from was replayed meanwhile (RFC 6749 §4.1.2).
    */
-  issue(pair: NewTokenPair): Promise<boolean>;
+  issue(pair: NewTokenPair, replacing: TokenPairKey | undefined): Promise<boolean>;
   findByAccess(accessHash: string): Promise<TokenPair | undefined>;
   findByRefresh(refreshHash: string): Promise<TokenPair | undefined>;
   /** Replaces the access token of a valid pair; the previous one stops working at once. */

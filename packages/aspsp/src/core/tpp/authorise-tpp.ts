@@ -1,4 +1,5 @@
 import type { EidasCertificate, Psd2Role } from '@openstet/protocol';
+import { licenceCovers } from './licence-covers.ts';
 import type { TppLicence } from './tpp-licence.ts';
 
 /** What the bank knows of the TPP on the other end of the TLS connection (from its QWAC). */
@@ -22,7 +23,7 @@ export type TppRefusal =
 /**
  * May this TPP call an endpoint needing `role` now? The QWAC must be valid now, its organisation licensed
  * and not withdrawn, and the role present both in the certificate (RTS Art. 34(3), ETSI TS 119 495 §5.1)
- * and in the licence the competent authority granted. `role` undefined means any PSD2 role will do.
+ * and in the licence (`licenceCovers`). `role` undefined means any PSD2 role will do.
  */
 export function authoriseTpp(
   identity: TppIdentity,
@@ -32,10 +33,10 @@ export function authoriseTpp(
 ): TppRefusal | undefined {
   if (now < identity.notBefore) return { reason: 'certificate-not-yet-valid', at: identity.notBefore };
   if (now > identity.notAfter) return { reason: 'certificate-expired', at: identity.notAfter };
-  if (!licence) return { reason: 'not-registered' };
-  if (licence.status === 'withdrawn') return { reason: 'licence-withdrawn' };
+  const standing = licenceCovers(licence);
+  if (standing === 'not-registered' || standing === 'licence-withdrawn') return { reason: standing };
   if (role === undefined) return undefined;
   if (!identity.roles.includes(role)) return { reason: 'role-not-in-certificate', role };
-  if (!licence.roles.includes(role)) return { reason: 'role-not-licensed', role };
+  if (licenceCovers(licence, role)) return { reason: 'role-not-licensed', role };
   return undefined;
 }

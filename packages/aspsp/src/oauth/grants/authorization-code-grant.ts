@@ -1,16 +1,10 @@
-import { accessTokenExpiry, refreshTokenExpiry } from '../../core/tokens/token-lifetimes.ts';
+import { type IssuedTokens, issueTokenPair } from '../../core/tokens/issue-token-pair.ts';
 import type { TppIdentity } from '../../core/tpp/authorise-tpp.ts';
-import { hashSecret, randomSecret } from '../../security/secrets.ts';
+import { hashSecret } from '../../security/secrets.ts';
+import { checkLicenceCovers } from '../licence-check.ts';
 import { OAuthError } from '../oauth-error.ts';
 import { checkCodeVerifier } from '../pkce.ts';
 import type { GrantDeps, TokenParameters } from './grant-deps.ts';
-import { checkLicenceCovers } from './licence-covers.ts';
-
-export interface IssuedTokens {
-  readonly accessToken: string;
-  readonly refreshToken: string | undefined;
-  readonly scopes: readonly string[];
-}
 
 /**
  * `grant_type=authorization_code` (RFC 6749 §4.1.3): the code is single use and short-lived, bound to the
@@ -22,6 +16,7 @@ export async function authorizationCodeGrant(
   deps: GrantDeps,
   tpp: TppIdentity,
   parameters: TokenParameters,
+  establishment: string,
 ): Promise<IssuedTokens> {
   const { code, redirect_uri: redirectUri, code_verifier: verifier } = parameters;
   if (parameters.scope !== undefined)
@@ -50,28 +45,25 @@ export async function authorizationCodeGrant(
   checkCodeVerifier(granted.codeChallenge, verifier);
   const consent = await deps.consents.find(granted.consentId);
   if (!consent) throw new OAuthError('invalid_grant', 'The consent behind this code no longer exists');
-  await checkLicenceCovers(deps, tpp.organizationIdentifier, consent.role);
-  const accessToken = randomSecret();
-  const refreshToken = randomSecret();
-  const issued = await deps.tokens.issue({
-    id: randomSecret(),
-    accessHash: hashSecret(accessToken),
-    refreshHash: hashSecret(refreshToken),
-    codeHash,
+  if (consent.establishment !== establishment)
+    throw new OAuthError(
+      'invalid_grant',
+      'The code was issued by another establishment: use its token endpoint',
+    );
+  checkLicenceCovers(await deps.licence(tpp.organizationIdentifier), consent.role);
+  const issued = await issueTokenPair(deps, {
     clientId: tpp.organizationIdentifier,
+    establishment,
     role: consent.role,
     scopes: consent.scopes,
-    psuId: consent.psuId,
-    consentId: consent.id,
-    accounts: consent.accounts,
     certificateThumbprint: tpp.fingerprint256,
-    accessExpiresAt: accessTokenExpiry(now),
-    refreshExpiresAt: refreshTokenExpiry(consent.scaAt),
+    consent,
+    codeHash,
   });
   if (!issued)
     throw new OAuthError(
       'invalid_grant',
       'Authorization code already used: the tokens issued from it are revoked',
     );
-  return { accessToken, refreshToken, scopes: consent.scopes };
+  return issued;
 }

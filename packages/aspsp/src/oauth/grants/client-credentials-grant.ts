@@ -1,11 +1,10 @@
 import { parseScopes } from '../../core/consent/scopes.ts';
-import { accessTokenExpiry } from '../../core/tokens/token-lifetimes.ts';
+import { type IssuedTokens, issueTokenPair } from '../../core/tokens/issue-token-pair.ts';
 import type { TppIdentity } from '../../core/tpp/authorise-tpp.ts';
-import { hashSecret, randomSecret } from '../../security/secrets.ts';
+import { checkLicenceCovers } from '../licence-check.ts';
 import { OAuthError } from '../oauth-error.ts';
-import type { IssuedTokens } from './authorization-code-grant.ts';
+
 import type { GrantDeps, TokenParameters } from './grant-deps.ts';
-import { checkLicenceCovers } from './licence-covers.ts';
 
 /**
  * `grant_type=client_credentials` (RFC 6749 §4.4): a token for the TPP itself, no PSU, no refresh token.
@@ -16,6 +15,7 @@ export async function clientCredentialsGrant(
   deps: GrantDeps,
   tpp: TppIdentity,
   parameters: TokenParameters,
+  establishment: string,
 ): Promise<IssuedTokens> {
   const scope = parseScopes(parameters.scope ?? 'pisp');
   if (!scope.ok) throw new OAuthError('invalid_scope', scope.description);
@@ -25,23 +25,14 @@ export async function clientCredentialsGrant(
       `This bank grants ${scope.role} by authorization code, not client credentials`,
     );
   }
-  await checkLicenceCovers(deps, tpp.organizationIdentifier, scope.role);
-  const now = deps.now();
-  const accessToken = randomSecret();
-  await deps.tokens.issue({
-    id: randomSecret(),
-    accessHash: hashSecret(accessToken),
-    refreshHash: undefined,
-    codeHash: undefined,
+  checkLicenceCovers(await deps.licence(tpp.organizationIdentifier), scope.role);
+  const issued = await issueTokenPair(deps, {
     clientId: tpp.organizationIdentifier,
+    establishment,
     role: scope.role,
     scopes: scope.scopes,
-    psuId: undefined,
-    consentId: undefined,
-    accounts: [],
     certificateThumbprint: tpp.fingerprint256,
-    accessExpiresAt: accessTokenExpiry(now),
-    refreshExpiresAt: undefined,
   });
-  return { accessToken, refreshToken: undefined, scopes: scope.scopes };
+  // Nothing replaced, no code to replay: always issued.
+  return issued as IssuedTokens;
 }

@@ -1,10 +1,11 @@
+import type { IssuedTokens } from '../../core/tokens/issue-token-pair.ts';
 import { accessTokenExpiry } from '../../core/tokens/token-lifetimes.ts';
 import type { TppIdentity } from '../../core/tpp/authorise-tpp.ts';
 import { hashSecret, randomSecret } from '../../security/secrets.ts';
+import { checkLicenceCovers } from '../licence-check.ts';
 import { OAuthError } from '../oauth-error.ts';
-import type { IssuedTokens } from './authorization-code-grant.ts';
+
 import type { GrantDeps, TokenParameters } from './grant-deps.ts';
-import { checkLicenceCovers } from './licence-covers.ts';
 
 /**
  * `grant_type=refresh_token` (RFC 6749 §6) with the seed's rules ("Rafraîchir votre jeton"): a new access
@@ -17,6 +18,7 @@ export async function refreshTokenGrant(
   deps: GrantDeps,
   tpp: TppIdentity,
   parameters: TokenParameters,
+  establishment: string,
 ): Promise<IssuedTokens> {
   const refreshToken = parameters.refresh_token;
   if (!refreshToken) throw new OAuthError('invalid_request', 'refresh_token is missing');
@@ -24,6 +26,11 @@ export async function refreshTokenGrant(
   const now = deps.now();
   if (!pair || pair.clientId !== tpp.organizationIdentifier)
     throw new OAuthError('invalid_grant', 'Unknown refresh token');
+  if (pair.establishment !== establishment)
+    throw new OAuthError(
+      'invalid_grant',
+      'The refresh token was issued by another establishment: use its token endpoint',
+    );
   if (pair.revoked)
     throw new OAuthError('invalid_grant', 'Refresh token revoked: a new authorization is needed');
   if (!pair.refreshExpiresAt || pair.refreshExpiresAt <= now) {
@@ -35,7 +42,7 @@ export async function refreshTokenGrant(
   if (parameters.scope?.split(' ').some((scope) => !pair.scopes.includes(scope as never))) {
     throw new OAuthError('invalid_scope', 'A refresh cannot widen the scope');
   }
-  await checkLicenceCovers(deps, tpp.organizationIdentifier, pair.role);
+  checkLicenceCovers(await deps.licence(tpp.organizationIdentifier), pair.role);
   const accessToken = randomSecret();
   const renewed = await deps.tokens.renewAccess(pair.id, {
     hash: hashSecret(accessToken),

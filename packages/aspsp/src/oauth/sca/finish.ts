@@ -48,7 +48,7 @@ export async function finish(
       tppRedirectUrl(session.redirectUri, {
         ...parameters,
         state: session.state,
-        iss: deps.endpoints.publicUrl,
+        iss: reply.request.establishment.publicUrl,
       }),
       303,
     );

@@ -6,7 +6,6 @@ import type { ScaSessionStore } from '../../core/sca/sca-session.ts';
 import type { CodeStore } from '../../core/tokens/token-pair.ts';
 import type { ClientRegistry } from '../../core/tpp/client-registration.ts';
 import type { TppLicence } from '../../core/tpp/tpp-licence.ts';
-import type { Endpoints } from '../../services.ts';
 
 /** What the authorization endpoint and the PSU pages need. */
 export interface ScaDeps {
@@ -18,8 +17,6 @@ export interface ScaDeps {
   readonly codes: CodeStore;
   readonly coreBanking: CoreBanking;
   readonly strongAuthentication: StrongAuthentication;
-  /** `publicUrl` is the issuer identifier sent as `iss` with every response (RFC 9207 §2). */
-  readonly endpoints: Endpoints;
   readonly requirePkce: boolean;
   readonly inactivitySeconds: number;
   readonly sandbox: boolean;

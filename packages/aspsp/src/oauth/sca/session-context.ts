@@ -38,7 +38,9 @@ export async function openContext(
   const locale = negotiateLocale(request.headers['accept-language']);
   const text = messages(locale);
   const cookie = readSessionCookie(request.headers.cookie);
-  const session = cookie ? await deps.sessions.findByCookie(hashSecret(cookie)) : undefined;
+  const found = cookie ? await deps.sessions.findByCookie(hashSecret(cookie)) : undefined;
+  // A session opened at one establishment's host never continues at another's.
+  const session = found?.establishment === request.establishment.code ? found : undefined;
   if (session) request.auditParties = { clientId: session.clientId, psuId: session.psuId };
   if (!session) {
     request.auditError = 'SESSION_UNKNOWN';

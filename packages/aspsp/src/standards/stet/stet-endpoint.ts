@@ -1,20 +1,8 @@
-import type { Psd2Role } from '@openstet/protocol';
+import type { StetOperation, StetVersion } from '@openstet/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Scope } from '../../core/consent/scopes.ts';
 import type { TokenPair, TokenStore } from '../../core/tokens/token-pair.ts';
 import { accessTokenCheck } from '../../http/access-token.ts';
 import type { TrustChain } from '../../http/trust-chain.ts';
-import type { StetVersion } from './cbpii/funds-request.ts';
-
-/** What the STET operations table says of an operation (method, path under the version, role, scopes, CR199). */
-export interface StetOperationSpec {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  readonly path: string;
-  readonly versions: readonly StetVersion[];
-  readonly role: Psd2Role;
-  readonly scopes: readonly Scope[];
-  readonly signedResponse: boolean;
-}
 
 /** One call, as the endpoint's own step sees it once the pipeline let it through. */
 export interface StetCall {
@@ -28,7 +16,8 @@ export interface StetCall {
 
 /** An endpoint: its operation, and what it does once the pipeline let the call through (steps 6 to 8). */
 export interface StetEndpoint {
-  readonly operation: StetOperationSpec;
+  /** Its line in the operations table of `@openstet/protocol`: method, path, versions, role, scopes, CR199. */
+  readonly operation: StetOperation;
   /** Parses the body (6), runs the core's use case (7) and returns the version's answer (8), or throws its refusal. */
   readonly answer: (call: StetCall) => Promise<{ readonly type: string; readonly body: string }>;
 }
@@ -37,8 +26,6 @@ export interface StetEndpointDeps {
   readonly trust: TrustChain;
   readonly tokens: TokenStore;
   readonly now: () => Date;
-  /** The API's base URL as TPPs call it. */
-  readonly mtlsUrl: () => string;
 }
 
 /**
@@ -66,7 +53,7 @@ export function stetEndpoint(app: FastifyInstance, deps: StetEndpointDeps, endpo
       onSend: operation.signedResponse ? [deps.trust.seal] : [],
       handler: async (request, reply) => {
         const token = request.accessToken as TokenPair;
-        const selfUrl = `${deps.mtlsUrl()}${path}`;
+        const selfUrl = `${request.establishment.mtlsUrl}${path}`;
         const answer = await endpoint.answer({ request, version, token, selfUrl });
         return reply.type(answer.type).send(answer.body);
       },

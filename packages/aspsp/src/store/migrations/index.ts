@@ -5,6 +5,7 @@ import * as audit from './003-audit.ts';
 import * as scaAttempts from './004-sca-attempts.ts';
 import * as purgeIndexes from './005-purge-indexes.ts';
 import * as sandboxRevocations from './006-sandbox-revocations.ts';
+import * as establishments from './007-establishments.ts';
 
 /** Every migration, in order; bundled in code so the server needs no migration folder at run time. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -14,6 +15,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '004-sca-attempts': scaAttempts,
   '005-purge-indexes': purgeIndexes,
   '006-sandbox-revocations': sandboxRevocations,
+  '007-establishments': establishments,
 });
 
 export const migrationProvider: MigrationProvider = {

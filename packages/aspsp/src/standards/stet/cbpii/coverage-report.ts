@@ -1,4 +1,4 @@
-import type { StetVersion } from './funds-request.ts';
+import type { StetVersion } from '@openstet/protocol';
 
 /**
  * The amount as the version's schema types it: a string on 1.4.0.47, a number on 1.4.2. Amounts with

@@ -1,3 +1,4 @@
+import { stetOperation } from '@openstet/protocol';
 import { confirmFunds } from '../../../core/funds/confirm-funds.ts';
 import type { CoreBanking } from '../../../core/ports/core-banking.ts';
 import type { StetEndpoint } from '../stet-endpoint.ts';
@@ -12,14 +13,7 @@ import { parseFundsRequest } from './funds-request.ts';
  */
 export function fundsConfirmation(coreBankingForRequest: () => CoreBanking): StetEndpoint {
   return {
-    operation: {
-      method: 'POST',
-      path: '/funds-confirmations',
-      versions: ['v1', 'v1.4.2'],
-      role: 'PSP_IC',
-      scopes: ['cbpii', 'piisp'],
-      signedResponse: true,
-    },
+    operation: stetOperation('fundsConfirmationsPost'),
     async answer({ request, version, token, selfUrl }) {
       const funds = parseFundsRequest(request.body, version);
       const outcome = await confirmFunds(coreBankingForRequest(), token, funds);

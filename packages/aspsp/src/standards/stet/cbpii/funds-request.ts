@@ -1,15 +1,15 @@
 import {
   AmountError,
+  checkBody,
   compareMoney,
   isValidIban,
   type Money,
   normaliseIban,
   parseAmount,
+  StetSchemas,
+  type StetVersion,
 } from '@openstet/protocol';
 import { Errors } from '../../../http/api-error.ts';
-
-/** STET versions served: 1.4.0.47 (`/stet/psd2/v1`, amount a string) and 1.4.2 (amount a number or string). */
-export type StetVersion = 'v1' | 'v1.4.2';
 
 /** A PaymentCoverageRequestResource, checked (STET 1.4.0.47 definitions; seed "Vérifiez la disponibilité des fonds"). */
 export interface FundsRequest {
@@ -25,35 +25,28 @@ const invalid = (message: string) => Errors.invalidBody(message);
 /** AC01 "IncorrectAccountNumber": the IBAN is absent, malformed or unknown (seed acceptance case). */
 const incorrectAccount = (message: string) => Errors.incorrectAccount(message);
 
-function object(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** People and TPPs send IBANs in print format too ("FR76 1380 …", any case): the schema reads the electronic one. */
+function withElectronicIban(body: unknown): unknown {
+  const accountId = (body as Json | null)?.accountId as Json | null | undefined;
+  if (typeof accountId?.iban !== 'string') return body;
+  return { ...(body as Json), accountId: { ...accountId, iban: normaliseIban(accountId.iban) } };
 }
 
-function text(value: unknown, field: string, maxLength: number, required: boolean): string | undefined {
-  if (value === undefined && !required) return undefined;
-  if (typeof value !== 'string' || value.length === 0)
-    throw invalid(`${field} is missing: a string of at most ${maxLength} characters`);
-  if (value.length > maxLength) throw invalid(`${field} is longer than ${maxLength} characters`);
-  return value;
-}
-
-function amountOf(instructed: unknown, version: StetVersion): Money {
-  if (!object(instructed))
-    throw invalid('instructedAmount is missing: { "currency": "EUR", "amount": "123.45" }');
-  const currency = instructed.currency;
-  if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)) {
-    throw invalid('instructedAmount.currency must be an ISO 4217 code such as EUR');
-  }
-  const raw = instructed.amount;
-  const numberAllowed = version === 'v1.4.2'; // STET 1.4.2 types amount as a number, 1.4.0.47 as a string.
-  if (typeof raw !== 'string' && !(numberAllowed && typeof raw === 'number' && Number.isFinite(raw))) {
-    throw invalid(
-      `instructedAmount.amount must be ${numberAllowed ? 'a number or ' : ''}a string such as "123.45"`,
+/** STET lets an account be named by IBAN or `other`; this bank reads accounts by IBAN only (seed "Limitations fonctionnelles"). */
+function ibanOf(accountId: Json): string {
+  if (typeof accountId.iban === 'string') return accountId.iban;
+  if (accountId.other !== undefined)
+    throw incorrectAccount(
+      'This bank identifies accounts by IBAN only: send accountId.iban, not accountId.other',
     );
-  }
+  throw incorrectAccount('accountId.iban is missing');
+}
+
+/** What the schema cannot say: the amount is positive with the currency's decimals, the IBAN's check digits. */
+function amountOf(instructed: Json): Money {
   try {
-    const amount = parseAmount(String(raw), currency);
-    if (compareMoney(amount, parseAmount('0', currency)) <= 0)
+    const amount = parseAmount(String(instructed.amount), instructed.currency as string);
+    if (compareMoney(amount, parseAmount('0', amount.currency)) <= 0)
       throw invalid('instructedAmount.amount must be positive');
     return amount;
   } catch (error) {
@@ -62,37 +55,24 @@ function amountOf(instructed: unknown, version: StetVersion): Money {
   }
 }
 
-function ibanOf(accountId: unknown): string {
-  if (!object(accountId)) throw invalid('accountId is missing: { "iban": "FR76..." }');
-  if (accountId.iban === undefined && accountId.other !== undefined) {
-    throw incorrectAccount(
-      'This bank identifies accounts by IBAN only: send accountId.iban, not accountId.other',
-    );
-  }
-  if (typeof accountId.iban !== 'string' || accountId.iban === '')
-    throw incorrectAccount('accountId.iban is missing');
-  const iban = normaliseIban(accountId.iban);
-  if (!isValidIban(iban))
-    throw incorrectAccount('accountId.iban is not a valid IBAN (ISO 13616 structure and check digits)');
-  return iban;
-}
-
 /**
- * Checks a funds-confirmation body field by field and names the first field to fix: a body that is not
- * STET is FF01 ("InvalidFileFormat"), a missing or malformed IBAN is AC01, as the seed's acceptance cases
- * say ("IBAN absent ou erroné" → AC01; amount, currency or request id absent or wrong → FF01).
+ * Checks a funds-confirmation body against the version's PaymentCoverageRequestResource schema
+ * (`@openstet/protocol`) and names the first field to fix: a body that is not STET is FF01
+ * ("InvalidFileFormat"), a missing or malformed IBAN is AC01, as the seed's acceptance cases say ("IBAN
+ * absent ou erroné" → AC01; amount, currency or request id absent or wrong → FF01).
  */
 export function parseFundsRequest(body: unknown, version: StetVersion): FundsRequest {
-  if (!object(body)) throw invalid('Body must be a PaymentCoverageRequestResource JSON object');
+  const checked = withElectronicIban(body) as Json;
+  const problem = checkBody(StetSchemas.PaymentCoverageRequestResource[version], checked);
+  if (problem)
+    throw problem.path.startsWith('accountId') ? incorrectAccount(problem.message) : invalid(problem.message);
+  const iban = ibanOf(checked.accountId as Json);
+  if (!isValidIban(iban))
+    throw incorrectAccount('accountId.iban is not a valid IBAN (ISO 13616 structure and check digits)');
   return Object.freeze({
-    paymentCoverageRequestId: text(
-      body.paymentCoverageRequestId,
-      'paymentCoverageRequestId',
-      35,
-      true,
-    ) as string,
-    payee: text(body.payee, 'payee', 70, false),
-    amount: amountOf(body.instructedAmount, version),
-    iban: ibanOf(body.accountId),
+    paymentCoverageRequestId: checked.paymentCoverageRequestId as string,
+    payee: checked.payee as string | undefined,
+    amount: amountOf(checked.instructedAmount as Json),
+    iban,
   });
 }

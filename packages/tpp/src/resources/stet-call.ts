@@ -1,0 +1,47 @@
+import type { KeyObject } from 'node:crypto';
+import { API_METHODS, type ApiMethodName } from '../api-methods.ts';
+import { answeredRequestId, stetError } from '../bank-answer.ts';
+import { requireSignedAnswer } from '../bank-seal.ts';
+import { type CallOptions, DEFAULT_TOKEN_KEY } from '../client-options.ts';
+import type { TokenSession } from '../session/token-session.ts';
+import type { SendSigned } from '../signed-transport.ts';
+
+/** A 2xx answer of a STET operation: its JSON, and the X-Request-ID to quote to the bank. */
+export interface StetAnswer {
+  readonly json: unknown;
+  readonly requestId: string;
+}
+
+export type StetCall = (name: ApiMethodName, body: unknown, callOptions?: CallOptions) => Promise<StetAnswer>;
+
+/**
+ * One STET operation, read top to bottom: its method, path and version from the operations table,
+ * signed and sent with the customer's fresh token (one refresh and one retry after a 401), a refusal
+ * thrown as `StetError`, and a 2xx answer the bank must sign (STET CR199) checked before it is read.
+ */
+export function stetCall(
+  sendSigned: SendSigned,
+  session: TokenSession,
+  bankSeal: KeyObject | undefined,
+): StetCall {
+  return async (name, body, callOptions = {}) => {
+    const operation = API_METHODS[name];
+    const exchange = await session.withAccessToken(callOptions.tokenKey ?? DEFAULT_TOKEN_KEY, (accessToken) =>
+      sendSigned({
+        method: operation.method,
+        path: `/${operation.version}${operation.path}`,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        accessToken,
+        psuHeaders: callOptions.psuHeaders,
+        retryable: operation.retryable,
+      }),
+    );
+    const { response, sentRequestId } = exchange;
+    if (response.status < 200 || response.status >= 300) throw stetError(response, sentRequestId);
+    if (operation.signedResponse) await requireSignedAnswer(exchange, bankSeal);
+    return {
+      json: JSON.parse(response.body.toString('utf8')),
+      requestId: answeredRequestId(response, sentRequestId),
+    };
+  };
+}
