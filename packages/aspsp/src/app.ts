@@ -57,7 +57,7 @@ export interface App {
 
 /** The public listener: the customer's browser and OAuth discovery. */
 function publicListener(services: Services, deps: AppDeps): FastifyInstance {
-  const app = fastifyInstance(deps.logger, deps.tls?.public);
+  const app = fastifyInstance(deps.logger, deps.tls?.public, services.now);
   const { config } = services;
   reachEstablishments(app, services);
   const audit = installAuditTrail(app, services.audit, { interactionsOnly: true });
@@ -97,7 +97,7 @@ function reachEstablishments(app: FastifyInstance, services: Services): void {
 
 /** The admin listener (sandbox CLI): never on the public listener, where a local proxy makes every peer look local. */
 function adminListener(services: Services, deps: AppDeps, secret: string): FastifyInstance {
-  const app = fastifyInstance(deps.logger, deps.tls?.admin);
+  const app = fastifyInstance(deps.logger, deps.tls?.admin, services.now);
   adminRoutes(app, {
     secret,
     registry: services.registry,
@@ -110,7 +110,7 @@ function adminListener(services: Services, deps: AppDeps, secret: string): Fasti
 
 /** The mTLS listener: every route behind the TPP's QWAC. */
 function mtlsListener(services: Services, deps: AppDeps): FastifyInstance {
-  const app = fastifyInstance(deps.logger, deps.tls?.mtls);
+  const app = fastifyInstance(deps.logger, deps.tls?.mtls, services.now);
   const { config } = services;
   reachEstablishments(app, services);
   app.decorateRequest('tpp', undefined);
@@ -124,6 +124,7 @@ function mtlsListener(services: Services, deps: AppDeps): FastifyInstance {
       trustStore: services.trustStore,
       header: config.clientCertHeader,
       trustedProxies: config.trustedProxies,
+      now: services.now,
     }),
   );
   registerRoute(app, { ...services, onRegistered: (clientId) => services.signers.forget(clientId) });

@@ -55,7 +55,7 @@ export function createServices(config: Config, deps: ServiceDeps) {
   const storedRegistry = tppRegistryRepository(db);
   const clients = clientRepository(db, now);
   const licences = ttlCache((org) => storedRegistry.find(org), ttl);
-  const signers = signingCertificates(clients, deps.trustStore, ttl);
+  const signers = signingCertificates(clients, deps.trustStore, ttl, now);
   const registry: TppRegistry = {
     find: (org) => storedRegistry.find(org),
     list: () => storedRegistry.list(),

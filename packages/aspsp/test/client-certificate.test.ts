@@ -20,7 +20,12 @@ describe('the TPP identity is read from the QWAC once per TLS connection', async
   const reply = {} as FastifyReply;
 
   test('two requests on one connection parse the certificate once; another connection parses again', async () => {
-    const hook = clientCertificateHook({ trustStore, header: undefined, trustedProxies: [] });
+    const hook = clientCertificateHook({
+      trustStore,
+      header: undefined,
+      trustedProxies: [],
+      now: () => new Date(),
+    });
     let reads = 0;
     const connection = () => ({
       encrypted: true,
@@ -43,7 +48,12 @@ describe('the TPP identity is read from the QWAC once per TLS connection', async
   });
 
   test('a connection whose certificate the TLS layer did not authorise has no identity', async () => {
-    const hook = clientCertificateHook({ trustStore, header: undefined, trustedProxies: [] });
+    const hook = clientCertificateHook({
+      trustStore,
+      header: undefined,
+      trustedProxies: [],
+      now: () => new Date(),
+    });
     const socket = {
       encrypted: true,
       authorized: false,
@@ -57,6 +67,7 @@ describe('the TPP identity is read from the QWAC once per TLS connection', async
 
   test('the proxy header is read from a trusted proxy range and removed from anyone else', async () => {
     const hook = clientCertificateHook({
+      now: () => new Date(),
       trustStore,
       header: 'x-ssl-client-cert',
       trustedProxies: ['10.0.0.0/8', '::1'],
@@ -85,6 +96,7 @@ describe('the TPP identity is read from the QWAC once per TLS connection', async
 
   test('a garbled proxy header is refused with 403, not a crash', async () => {
     const hook = clientCertificateHook({
+      now: () => new Date(),
       trustStore,
       header: 'x-ssl-client-cert',
       trustedProxies: ['127.0.0.1'],
@@ -101,6 +113,7 @@ describe('the TPP identity is read from the QWAC once per TLS connection', async
 
   test('a proxy header holding several certificates is refused, never read as its first (review finding 9)', async () => {
     const hook = clientCertificateHook({
+      now: () => new Date(),
       trustStore,
       header: 'x-ssl-client-cert',
       trustedProxies: ['127.0.0.1'],

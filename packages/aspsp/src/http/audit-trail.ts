@@ -81,7 +81,7 @@ export function installAuditTrail(
     if (options.interactionsOnly && (request.routeOptions.url === undefined || reply.statusCode === 429))
       return;
     pending.push({
-      at: new Date(),
+      at: request.server.now(),
       requestId: String(reply.getHeader('x-request-id') ?? request.id),
       clientId: request.tpp?.organizationIdentifier ?? request.auditParties?.clientId,
       psuId: request.accessToken?.psuId ?? request.auditParties?.psuId,

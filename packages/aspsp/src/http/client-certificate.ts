@@ -19,6 +19,7 @@ export interface ClientCertificateOptions {
   /** Header set by a TLS-terminating proxy (lower case); only honoured from `trustedProxies`. */
   readonly header: string | undefined;
   readonly trustedProxies: readonly string[];
+  readonly now: () => Date;
 }
 
 type Outcome = TppIdentity | ApiError;
@@ -88,7 +89,7 @@ export function clientCertificateHook(options: ClientCertificateOptions): onRequ
     if (!outcome) {
       outcome = identify(() => {
         const certificate = certificateFromHeader(value);
-        if (!options.trustStore.issued(certificate)) {
+        if (!options.trustStore.issued(certificate, options.now())) {
           throw Errors.invalidCertificate('Client certificate is not issued by a QTSP CA this bank trusts');
         }
         return certificate;

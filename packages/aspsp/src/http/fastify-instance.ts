@@ -17,6 +17,13 @@ const KEEP_ALIVE_MS = 72_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const HEADERS_TIMEOUT_MS = 20_000;
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The bank's clock (injected in tests): ErrorModel timestamps, audit times. */
+    now: () => Date;
+  }
+}
+
 /**
  * One listener's Fastify instance with what every route shares: request ids, ErrorModel rendering,
  * 404/405, raw JSON bodies (for the Digest), form bodies (token endpoint, PSU pages), security headers.
@@ -24,6 +31,7 @@ const HEADERS_TIMEOUT_MS = 20_000;
 export function fastifyInstance(
   logger: FastifyServerOptions['logger'],
   tls: ServerOptions | undefined,
+  now: () => Date,
 ): FastifyInstance {
   // Fastify's types tie the instance to http.Server; an https.Server serves the same request objects.
   const serverFactory: FastifyServerFactory = (handler) => {
@@ -46,6 +54,7 @@ export function fastifyInstance(
     forceCloseConnections: 'idle',
     ...(tls ? { serverFactory } : {}),
   });
+  app.decorate('now', now);
   installErrorRenderer(app);
   installNotFound(app);
   installRawJsonParser(app, BODY_LIMIT);

@@ -46,7 +46,7 @@ export function toApiError(error: unknown): ApiError {
 
 export function errorBody(request: FastifyRequest, error: ApiError): ErrorModel {
   return {
-    timestamp: new Date().toISOString(),
+    timestamp: request.server.now().toISOString(),
     status: error.status,
     error: error.code,
     message: truncate(error.message, ERROR_MESSAGE_MAX_LENGTH),

@@ -35,6 +35,7 @@ export function signingCertificates(
   clients: ClientRegistry,
   trustStore: TrustStore,
   ttlMs: number,
+  now: () => Date,
 ): TtlCache<SigningCertificate | undefined> {
   return ttlCache(async (clientId) => {
     const registration = await clients.find(clientId);
@@ -43,7 +44,7 @@ export function signingCertificates(
     const urls = registration.signingCertificateUrl ? [registration.signingCertificateUrl] : [];
     return Object.freeze({
       certificate,
-      trusted: trustStore.issued(certificate),
+      trusted: trustStore.issued(certificate, now()),
       match: keyIdMatcher(certificate, urls),
     });
   }, ttlMs);
