@@ -27,7 +27,7 @@ function fromFile(path: string): Establishment[] {
       throw invalid(
         `OPENSTET_ESTABLISHMENTS: ${path}[${index}] needs a five-digit code, a BIC and brands with name and shortName`,
       );
-    return Object.freeze({ code: entry.code, bic: entry.bic, brands: Object.freeze(brands) });
+    return Object.freeze({ code: String(entry.code), bic: String(entry.bic), brands: Object.freeze(brands) });
   });
 }
 

@@ -70,6 +70,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     schema: config.databaseSchema,
+    defaultEstablishment: config.defaultCdetab,
   });
   const app = await buildApp(config, {
     store,

@@ -6,11 +6,12 @@ import type { Consent } from '../src/core/consent/consent.ts';
 import { giveConsent } from '../src/core/consent/give-consent.ts';
 import { type IssuedTokens, issueTokenPair } from '../src/core/tokens/issue-token-pair.ts';
 import { type HttpsCall, type HttpsResponse, httpsCall } from './helpers/https-client.ts';
-import { MARC, REDIRECT_URI, TPP_PKCE } from './helpers/journey.ts';
+import { type InjectApp, injectApp } from './helpers/inject-app.ts';
+import { consent, MARC, REDIRECT_URI, TPP_PKCE } from './helpers/journey.ts';
 import { licence, type TestPki, testPki } from './helpers/pki.ts';
 import { ENGINES } from './helpers/stores.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
-import { signedHeaders } from './helpers/tpp-request.ts';
+import { proxyCertificateHeader, signedHeaders } from './helpers/tpp-request.ts';
 
 const FUNDS_PATH = '/stet/psd2/v1.4.2/funds-confirmations';
 const FUNDS_BODY = JSON.stringify({
@@ -56,16 +57,17 @@ for (const engine of ENGINES) {
         },
       );
 
-    test('the metadata fetched at each of the 11 establishments’ hosts names that establishment’s issuer', async () => {
+    test('the metadata fetched at each of the 11 establishments’ hosts names that establishment’s own issuer', async () => {
       for (const { code } of SEED_ESTABLISHMENTS) {
         for (const host of [`${code}.localhost`, `www.${code}.localhost`]) {
           const metadata = JSON.parse(
             (await call('public', host, '/.well-known/oauth-authorization-server')).body,
           );
-          const issuer = atHost(bank.server.publicUrl, host);
+          // The establishment's own issuer, the same at both of its host names.
+          const issuer = atHost(bank.server.publicUrl, `${code}.localhost`);
           assert.equal(metadata.issuer, issuer, host);
           assert.equal(metadata.authorization_endpoint, `${issuer}/authorize`);
-          assert.equal(metadata.token_endpoint, `${atHost(bank.server.mtlsUrl, host)}/token`);
+          assert.equal(metadata.token_endpoint, `${atHost(bank.server.mtlsUrl, `${code}.localhost`)}/token`);
         }
       }
       const plain = JSON.parse(
@@ -188,3 +190,69 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('codes, refresh tokens and revocation stay at their establishment (inject)', () => {
+  let bank: InjectApp;
+  before(async () => {
+    bank = await injectApp('PGlite');
+    await bank.onboard(bank.pki.acme);
+  });
+  after(() => bank.close());
+
+  /** POST to the token or revocation endpoint as Acme, at `host`. */
+  const post = (path: '/token' | '/revoke', host: string, parameters: Record<string, string>) =>
+    bank.app.mtls.inject({
+      method: 'POST',
+      url: path,
+      headers: {
+        host,
+        'content-type': 'application/x-www-form-urlencoded',
+        ...proxyCertificateHeader(bank.pki.acme.qwac.certificatePem),
+      },
+      payload: new URLSearchParams({
+        client_id: bank.pki.acme.organizationIdentifier,
+        ...parameters,
+      }).toString(),
+    });
+
+  test('a 13807 code is unknown at 16807 and still works at 13807; its refresh token and revocation likewise', async () => {
+    const code = (await consent(bank, bank.pki.acme)).searchParams.get('code') ?? '';
+    const exchange = {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT_URI,
+      code_verifier: TPP_PKCE.verifier,
+    };
+    const elsewhere = await post('/token', '16807.localhost', exchange);
+    assert.deepEqual(
+      [elsewhere.statusCode, elsewhere.json().error, elsewhere.json().error_description],
+      [400, 'invalid_grant', 'Unknown authorization code'],
+    );
+    const home = await post('/token', 'localhost', exchange);
+    assert.equal(home.statusCode, 200, home.body);
+    const { refresh_token: refreshToken } = home.json();
+    const refreshElsewhere = await post('/token', 'www.16807.localhost', {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+    });
+    assert.deepEqual(
+      [refreshElsewhere.statusCode, refreshElsewhere.json().error_description],
+      [400, 'The refresh token was issued by another establishment: use its token endpoint'],
+    );
+    // RFC 7009 §2.2: unknown there, so 200 and nothing revoked.
+    assert.equal((await post('/revoke', '16807.localhost', { token: refreshToken })).statusCode, 200);
+    const refreshHome = await post('/token', '13807.localhost', {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+    });
+    assert.equal(refreshHome.statusCode, 200, refreshHome.body);
+  });
+
+  test('the token endpoint at a host naming no establishment of the bank answers 421 in RFC 6749 form', async () => {
+    const misdirected = await post('/token', 'www.99999.live.api.example', {
+      grant_type: 'client_credentials',
+    });
+    assert.equal(misdirected.statusCode, 421);
+    assert.equal(misdirected.json().error, 'invalid_request');
+  });
+});

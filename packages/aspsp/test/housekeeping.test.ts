@@ -19,6 +19,7 @@ async function consent(db: Kysely<Database>, id: string, createdAt: Date): Promi
     .values({
       id,
       psuId: 'psu-marc',
+      establishment: '13807',
       clientId: 'PSDFR-ACPR-12345',
       role: 'cbpii',
       scopes: sql`array['cbpii']`,
@@ -40,6 +41,7 @@ async function code(
     .insertInto('authorizationCodes')
     .values({
       codeHash,
+      establishment: '13807',
       clientId: 'PSDFR-ACPR-12345',
       redirectUri: 'https://tpp.example/callback',
       codeChallenge: null,
@@ -63,6 +65,7 @@ async function pair(
       accessHash: `access-${id}`,
       refreshHash: times.refresh ? `refresh-${id}` : null,
       clientId: 'PSDFR-ACPR-12345',
+      establishment: '13807',
       role: 'cbpii',
       scopes: sql`array['cbpii']`,
       psuId: 'psu-marc',
@@ -85,6 +88,7 @@ async function session(db: Kysely<Database>, id: string, lastActivityAt: Date): 
       cookieHash: `cookie-${id}`,
       csrfHash: `csrf-${id}`,
       clientId: 'PSDFR-ACPR-12345',
+      establishment: '13807',
       redirectUri: 'https://tpp.example/callback',
       scopes: sql`array['cbpii']`,
       state: null,
@@ -196,6 +200,7 @@ test('the bank purges once its listener is ready, and finishes before it closes'
     const { codes } = bank.app.services;
     await codes.save({
       codeHash: 'code-of-last-week',
+      establishment: '13807',
       clientId: 'PSDFR-ACPR-12345',
       redirectUri: 'https://tpp.example/callback',
       codeChallenge: undefined,
@@ -204,7 +209,7 @@ test('the bank purges once its listener is ready, and finishes before it closes'
     });
     await bank.app.mtls.ready();
     await bank.app.mtls.close();
-    assert.equal(await codes.consume('code-of-last-week', new Date()), undefined);
+    assert.equal(await codes.consume('code-of-last-week', '13807', new Date()), undefined);
   } finally {
     await bank.close();
   }

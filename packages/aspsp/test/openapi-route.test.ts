@@ -3,13 +3,6 @@ import { after, before, describe, test } from 'node:test';
 import { openApiDocument, STET_VERSIONS } from '@openstet/protocol';
 import { type InjectApp, injectApp } from './helpers/inject-app.ts';
 
-/** The listener's URL at the host www.16807.localhost, as the establishment's own. */
-function atHost(url: string): string {
-  const moved = new URL(url);
-  moved.hostname = 'www.16807.localhost';
-  return moved.origin;
-}
-
 describe('the OpenAPI documents on the public listener (DESIGN.md "OpenAPI")', () => {
   let bank: InjectApp;
   before(async () => {
@@ -22,7 +15,8 @@ describe('the OpenAPI documents on the public listener (DESIGN.md "OpenAPI")', (
       const configured = bank.app.endpoints.current();
       for (const [host, publicUrl, mtlsUrl] of [
         ['localhost', configured.publicUrl, configured.mtlsUrl],
-        ['www.16807.localhost', atHost(configured.publicUrl), atHost(configured.mtlsUrl)],
+        // 16807's own URLs, from the configured https://bank.example and https://api.bank.example.
+        ['www.16807.localhost', 'https://www.16807.bank.example', 'https://www.16807.api.bank.example'],
       ] as const) {
         const response = await bank.app.public.inject({
           method: 'GET',

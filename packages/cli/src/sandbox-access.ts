@@ -121,6 +121,7 @@ export async function withSandbox<T>(
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     schema: config.databaseSchema,
+    defaultEstablishment: config.defaultCdetab,
   });
   try {
     return await work({

@@ -100,6 +100,13 @@ export async function measure(target: Target, seconds: number): Promise<Measurem
   const before = sampleCpu(target.bankPid);
   const result = await load(target, seconds, next, (ms) => latencies.push(ms));
   const after = sampleCpu(target.bankPid);
+  if (result.non2xx > 0) {
+    // Which answers the bank refused with, so a run whose numbers are invalid says why.
+    const statuses = Object.entries(result.statusCodeStats ?? {})
+      .filter(([status]) => !status.startsWith('2'))
+      .map(([status, { count }]) => `${status} × ${count}`);
+    process.stderr.write(`${target.name}: non-2xx answers ${statuses.join(', ')}\n`);
+  }
   return {
     name: target.name,
     requestsPerSecond: result.requests.mean,

@@ -102,11 +102,12 @@ export async function validateAuthorize(query: Query, deps: AuthorizeDeps): Prom
     if (responseType === undefined) throw new OAuthError('invalid_request', 'response_type is missing');
     if (responseType !== 'code')
       throw new OAuthError('unsupported_response_type', 'response_type must be code');
+    const licence = checkLicenceCovers(await deps.licence(clientId));
     const scope = parseScopes(single(query, 'scope'));
     if (!scope.ok) throw new OAuthError('invalid_scope', scope.description);
     if (scope.role === 'pisp')
       throw new OAuthError('invalid_scope', 'pisp is granted with client credentials, not here');
-    const licence = checkLicenceCovers(await deps.licence(clientId), scope.role);
+    checkLicenceCovers(licence, scope.role);
     const codeChallenge = checkPkce(query, deps.requirePkce || client.requirePkce);
     return Object.freeze({
       clientId,

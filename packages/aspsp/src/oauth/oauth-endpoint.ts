@@ -11,6 +11,8 @@ function toOAuthError(error: unknown): OAuthError | undefined {
   if (error instanceof ApiError) {
     if (CLIENT_REFUSALS.has(error.code)) return new OAuthError('invalid_client', error.message);
     if (LICENCE_REFUSALS.has(error.code)) return new OAuthError('unauthorized_client', error.message);
+    // A host naming no establishment of this bank: misdirected, whatever the endpoint (RFC 9110 §15.5.20).
+    if (error.status === 421) return new OAuthError('invalid_request', error.message, 421);
     if (error.status < 500) return new OAuthError('invalid_request', error.message);
     // The bank could not decide (a revocation source is down): try again, not a bank failure.
     if (error.status === 503) return new OAuthError('temporarily_unavailable', error.message, 503);

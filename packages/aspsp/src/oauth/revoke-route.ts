@@ -36,6 +36,9 @@ export function revokeRoute(
       if (pair && pair.clientId !== tpp.organizationIdentifier) {
         throw new OAuthError('unauthorized_client', 'This token was not issued to you');
       }
+      // Another establishment's token is unknown here (RFC 7009 §2.2: 200, nothing revoked).
+      if (pair && pair.establishment !== request.establishment.code)
+        return reply.code(200).header('cache-control', 'no-store').send();
       if (pair) await deps.tokens.revoke(pair.id);
       return reply.code(200).header('cache-control', 'no-store').send();
     },

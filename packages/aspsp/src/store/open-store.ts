@@ -22,6 +22,8 @@ export interface StoreOptions {
   readonly pglite?: PGlite | undefined;
   /** PostgreSQL schema holding the tables (default `public`; tests use one schema each). */
   readonly schema?: string | undefined;
+  /** The establishment rows from before there were several belong to (`OPENSTET_DEFAULT_CDETAB`, 13807). */
+  readonly defaultEstablishment?: string | undefined;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -54,7 +56,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     const migrated = schema === 'public' ? root : root.withSchema(schema);
     const migrator = new Migrator({
       db: migrated,
-      provider: migrationProvider,
+      provider: migrationProvider(options.defaultEstablishment ?? '13807'),
       migrationTableSchema: schema,
     });
     const { error } = await migrator.migrateToLatest();

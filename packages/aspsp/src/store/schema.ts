@@ -42,8 +42,8 @@ export interface ClientTable {
 export interface ConsentTable {
   id: string;
   psuId: string;
-  /** The establishment (`cdetab`): migration 007; rows from before it are 13807's. */
-  establishment: Generated<string>;
+  /** The establishment (`cdetab`): migration 007. */
+  establishment: string;
   clientId: string;
   role: ConsentRole;
   scopes: TextArray<Scope>;
@@ -58,7 +58,7 @@ export interface ScaSessionTable {
   cookieHash: string;
   csrfHash: string;
   clientId: string;
-  establishment: Generated<string>;
+  establishment: string;
   redirectUri: string;
   scopes: TextArray<Scope>;
   state: string | null;
@@ -73,6 +73,7 @@ export interface ScaSessionTable {
 
 export interface AuthorizationCodeTable {
   codeHash: string;
+  establishment: string;
   clientId: string;
   redirectUri: string;
   codeChallenge: string | null;
@@ -87,7 +88,7 @@ export interface TokenPairTable {
   accessHash: string;
   refreshHash: string | null;
   clientId: string;
-  establishment: Generated<string>;
+  establishment: string;
   role: ConsentRole;
   scopes: TextArray<Scope>;
   psuId: string | null;

@@ -34,7 +34,11 @@ function sandboxCertificate(file: string, ca: X509Certificate) {
 
 async function revoke(options: RevokeOptions): Promise<void> {
   const config = loadConfig();
-  const pki = await ensureSandboxPki(config.dataDir);
+  // The server's certificate names the establishments the server serves, whoever issues it first.
+  const pki = await ensureSandboxPki(
+    config.dataDir,
+    config.establishments.map((establishment) => establishment.code),
+  );
   const certificate = sandboxCertificate(options.cert, new X509Certificate(pki.ca.certificatePem));
   const serialNumber = certificate.serialNumber;
   const revocation = await withSandbox(config, async ({ revocations }) => {

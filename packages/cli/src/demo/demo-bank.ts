@@ -30,11 +30,16 @@ export interface DemoTpp {
  * database whatever DATABASE_URL says (the demo never touches a real database), and no logs.
  */
 export async function startDemoBank(dataDir: string): Promise<DemoBank> {
-  const server = await startServer(
-    loadConfig({ OPENSTET_DATA_DIR: dataDir, OPENSTET_PUBLIC_PORT: '0', OPENSTET_MTLS_PORT: '0' }),
-    { log: false },
+  const config = loadConfig({
+    OPENSTET_DATA_DIR: dataDir,
+    OPENSTET_PUBLIC_PORT: '0',
+    OPENSTET_MTLS_PORT: '0',
+  });
+  const server = await startServer(config, { log: false });
+  const pki = await ensureSandboxPki(
+    dataDir,
+    config.establishments.map((establishment) => establishment.code),
   );
-  const pki = await ensureSandboxPki(dataDir);
   return { server, ca: pki.ca, bankSeal: pki.bankSeal.certificatePem };
 }
 

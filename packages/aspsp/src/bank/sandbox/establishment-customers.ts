@@ -1,4 +1,5 @@
 import type { Establishment } from '../../core/establishments/establishment.ts';
+import { SEED_ESTABLISHMENTS } from '../seed-establishments.ts';
 import { frenchIban } from './french-iban.ts';
 import { account, customer, type SandboxPersona } from './personas.ts';
 
@@ -29,9 +30,18 @@ export function establishmentCustomer(establishment: Establishment, index: numbe
   });
 }
 
-/** The establishments' customers, for every establishment but 13807, whose customers are the seed's personas. */
+/**
+ * The establishments' customers, for every establishment but 13807, whose customers are the seed's personas.
+ * Each seed establishment's customer keeps its name whichever establishments are served (README table).
+ */
 export function establishmentCustomers(establishments: readonly Establishment[]): SandboxPersona[] {
+  const seedOrder = SEED_ESTABLISHMENTS.map((establishment) => establishment.code).filter(
+    (code) => code !== '13807',
+  );
   return establishments
     .filter((establishment) => establishment.code !== '13807')
-    .map((establishment, index) => establishmentCustomer(establishment, index));
+    .map((establishment, index) => {
+      const seedIndex = seedOrder.indexOf(establishment.code);
+      return establishmentCustomer(establishment, seedIndex >= 0 ? seedIndex : index);
+    });
 }

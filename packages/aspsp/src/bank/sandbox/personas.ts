@@ -27,7 +27,7 @@ export interface SandboxPersona {
   /**
    * The password of the knowledge step (`OPENSTET_SCA_KNOWLEDGE_STEP=true`; the seed has none): the
    * persona's name without spaces or apostrophes, `#`, then the establishment code, e.g. `Marc#13807`,
-   * `TechnCo#13807`, `Camille#16807`.
+   * `TechnCo#13807`, `Louis#16807`.
    */
   readonly password: string;
   readonly subscription: Subscription;

@@ -9,7 +9,8 @@ import type { Money } from '@openstet/protocol';
  *
  * Rules for an implementation:
  * - resolve `undefined` for "not found", never throw for it;
- * - throw (or reject) for "could not ask": openstet answers 503 INTS, see `CoreBankingUnavailable`;
+ * - throw (or reject) for "could not ask": the API answers that the bank is unavailable (503), see
+ *   `CoreBankingUnavailable`;
  * - IBANs are given and returned in electronic format (`normaliseIban`: no spaces, capital letters);
  * - lookups by what a person or a TPP typed (an online-banking id, an IBAN) name the establishment asked
  *   (`cdetab`, DESIGN.md "Establishments"): each establishment has its own customers, and a customer or an
@@ -41,7 +42,7 @@ export interface CurrentAccount {
   /** The account's name as the customer sees it, e.g. "Compte à vue" (STET AccountResource `name`, ≤70). */
   readonly name: string;
   readonly currency: string;
-  /** closed → AC04, blocked (e.g. an opposition) → AC06 on the API (seed, funds-confirmation error codes). */
+  /** A closed or blocked account (e.g. an opposition) gets no funds answer: the core refuses it. */
   readonly status: AccountStatus;
   /** The holder's `PsuProfile.psuId`. */
   readonly psuId: string;
@@ -57,7 +58,7 @@ export interface AccountPosition {
   readonly authorisedOverdraft: Money;
 }
 
-/** The PSU's online-banking subscription; terminated → IPSU on the API (seed, funds-confirmation errors). */
+/** The PSU's online-banking subscription; a terminated one gets no answer on the API. */
 export type Subscription = 'active' | 'terminated';
 
 export interface CoreBanking {
@@ -76,7 +77,7 @@ export interface CoreBanking {
 }
 
 /**
- * The connector failed or did not answer in time: the API answers 503 INTS ("erreur interne de
+ * The connector failed or did not answer in time: the API answers 503 ("erreur interne de
  * communication avec le SI", seed). The message never carries internal detail; the original is `cause`.
  */
 export class CoreBankingUnavailable extends Error {

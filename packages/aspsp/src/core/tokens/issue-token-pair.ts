@@ -61,3 +61,22 @@ export async function issueTokenPair(
   );
   return issued ? { accessToken, refreshToken, scopes: grant.scopes } : undefined;
 }
+
+/**
+ * A new access token for a pair (RFC 6749 §6; seed "Rafraîchir votre jeton"): the previous one stops working
+ * at once, the refresh token stays, the new access token is bound to the QWAC presented now (RFC 8705 §3).
+ * Undefined when the pair was revoked meanwhile.
+ */
+export async function renewAccessToken(
+  deps: { readonly tokens: TokenStore; readonly now: () => Date },
+  pairId: string,
+  certificateThumbprint: string,
+): Promise<string | undefined> {
+  const accessToken = randomSecret();
+  const renewed = await deps.tokens.renewAccess(pairId, {
+    hash: hashSecret(accessToken),
+    expiresAt: accessTokenExpiry(deps.now()),
+    certificateThumbprint,
+  });
+  return renewed ? accessToken : undefined;
+}

@@ -60,6 +60,8 @@ export interface TokenStore {
 /** An authorization code as stored (RFC 6749 §4.1.2): bound to client, redirect URI, PKCE and consent. */
 export interface AuthorizationCode {
   readonly codeHash: string;
+  /** The establishment whose customer consented: the code is exchanged there only. */
+  readonly establishment: string;
   readonly clientId: string;
   readonly redirectUri: string;
   readonly codeChallenge: string | undefined;
@@ -69,9 +71,13 @@ export interface AuthorizationCode {
 
 export interface CodeStore {
   save(code: AuthorizationCode): Promise<void>;
-  /** Marks the code used and returns it with whether this was its first use (atomic). */
+  /**
+   * Marks the establishment's code used and returns it with whether this was its first use (atomic). A code
+   * of another establishment is not found, and stays usable where it was issued.
+   */
   consume(
     codeHash: string,
+    establishment: string,
     now: Date,
   ): Promise<{ readonly code: AuthorizationCode; readonly firstUse: boolean } | undefined>;
 }

@@ -26,7 +26,7 @@ export async function authorizationCodeGrant(
     throw new OAuthError('invalid_request', 'redirect_uri is missing: send the one used at /authorize');
   const now = deps.now();
   const codeHash = hashSecret(code);
-  const consumed = await deps.codes.consume(codeHash, now);
+  const consumed = await deps.codes.consume(codeHash, establishment, now);
   if (!consumed) throw new OAuthError('invalid_grant', 'Unknown authorization code');
   if (!consumed.firstUse) {
     await deps.tokens.revokeIssuedFromCode(codeHash);
@@ -45,11 +45,6 @@ export async function authorizationCodeGrant(
   checkCodeVerifier(granted.codeChallenge, verifier);
   const consent = await deps.consents.find(granted.consentId);
   if (!consent) throw new OAuthError('invalid_grant', 'The consent behind this code no longer exists');
-  if (consent.establishment !== establishment)
-    throw new OAuthError(
-      'invalid_grant',
-      'The code was issued by another establishment: use its token endpoint',
-    );
   checkLicenceCovers(await deps.licence(tpp.organizationIdentifier), consent.role);
   const issued = await issueTokenPair(deps, {
     clientId: tpp.organizationIdentifier,

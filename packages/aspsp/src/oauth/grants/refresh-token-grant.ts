@@ -1,7 +1,6 @@
-import type { IssuedTokens } from '../../core/tokens/issue-token-pair.ts';
-import { accessTokenExpiry } from '../../core/tokens/token-lifetimes.ts';
+import { type IssuedTokens, renewAccessToken } from '../../core/tokens/issue-token-pair.ts';
 import type { TppIdentity } from '../../core/tpp/authorise-tpp.ts';
-import { hashSecret, randomSecret } from '../../security/secrets.ts';
+import { hashSecret } from '../../security/secrets.ts';
 import { checkLicenceCovers } from '../licence-check.ts';
 import { OAuthError } from '../oauth-error.ts';
 
@@ -43,12 +42,8 @@ export async function refreshTokenGrant(
     throw new OAuthError('invalid_scope', 'A refresh cannot widen the scope');
   }
   checkLicenceCovers(await deps.licence(tpp.organizationIdentifier), pair.role);
-  const accessToken = randomSecret();
-  const renewed = await deps.tokens.renewAccess(pair.id, {
-    hash: hashSecret(accessToken),
-    expiresAt: accessTokenExpiry(now),
-    certificateThumbprint: tpp.fingerprint256,
-  });
-  if (!renewed) throw new OAuthError('invalid_grant', 'Refresh token revoked: a new authorization is needed');
+  const accessToken = await renewAccessToken(deps, pair.id, tpp.fingerprint256);
+  if (!accessToken)
+    throw new OAuthError('invalid_grant', 'Refresh token revoked: a new authorization is needed');
   return { accessToken, refreshToken, scopes: pair.scopes };
 }

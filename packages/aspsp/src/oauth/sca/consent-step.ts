@@ -41,6 +41,7 @@ export function consentStep(app: FastifyInstance, deps: ScaDeps): void {
       const code = randomSecret();
       await deps.codes.save({
         codeHash: hashSecret(code),
+        establishment: session.establishment,
         clientId: session.clientId,
         redirectUri: session.redirectUri,
         codeChallenge: session.codeChallenge,

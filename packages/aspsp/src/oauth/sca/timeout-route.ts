@@ -14,7 +14,9 @@ import type { ScaDeps } from './sca-deps.ts';
 export function timeoutRoute(app: FastifyInstance, deps: ScaDeps): void {
   app.get('/sca/timeout', async (request, reply) => {
     const cookie = readSessionCookie(request.headers.cookie);
-    const session = cookie ? await deps.sessions.findByCookie(hashSecret(cookie)) : undefined;
+    const found = cookie ? await deps.sessions.findByCookie(hashSecret(cookie)) : undefined;
+    // As on every step: a session opened at one establishment's host never ends at another's.
+    const session = found?.establishment === request.establishment.code ? found : undefined;
     if (session) request.auditParties = { clientId: session.clientId, psuId: session.psuId };
     request.auditError = session ? 'INACTIVE' : 'SESSION_UNKNOWN';
     if (!session) {

@@ -5,19 +5,21 @@ import * as audit from './003-audit.ts';
 import * as scaAttempts from './004-sca-attempts.ts';
 import * as purgeIndexes from './005-purge-indexes.ts';
 import * as sandboxRevocations from './006-sandbox-revocations.ts';
-import * as establishments from './007-establishments.ts';
+import { establishments } from './007-establishments.ts';
 
-/** Every migration, in order; bundled in code so the server needs no migration folder at run time. */
-const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
-  '001-tpp-trust': tppTrust,
-  '002-authorization': authorization,
-  '003-audit': audit,
-  '004-sca-attempts': scaAttempts,
-  '005-purge-indexes': purgeIndexes,
-  '006-sandbox-revocations': sandboxRevocations,
-  '007-establishments': establishments,
-});
-
-export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => ({ ...MIGRATIONS }),
-};
+/**
+ * Every migration, in order; bundled in code so the server needs no migration folder at run time.
+ * `defaultEstablishment` is the establishment that rows written before migration 007 belong to.
+ */
+export function migrationProvider(defaultEstablishment: string): MigrationProvider {
+  const migrations: Readonly<Record<string, Migration>> = Object.freeze({
+    '001-tpp-trust': tppTrust,
+    '002-authorization': authorization,
+    '003-audit': audit,
+    '004-sca-attempts': scaAttempts,
+    '005-purge-indexes': purgeIndexes,
+    '006-sandbox-revocations': sandboxRevocations,
+    '007-establishments': establishments(defaultEstablishment),
+  });
+  return { getMigrations: async () => ({ ...migrations }) };
+}
