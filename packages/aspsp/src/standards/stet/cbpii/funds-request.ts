@@ -64,8 +64,11 @@ function amountOf(instructed: Json): Money {
 export function parseFundsRequest(body: unknown, version: StetVersion): FundsRequest {
   const checked = withElectronicIban(body) as Json;
   const problem = checkBody(StetSchemas.PaymentCoverageRequestResource[version], checked);
+  // A field of the account is AC01; the account object itself absent or not an object is not STET: FF01.
   if (problem)
-    throw problem.path.startsWith('accountId') ? incorrectAccount(problem.message) : invalid(problem.message);
+    throw problem.path.startsWith('accountId.')
+      ? incorrectAccount(problem.message)
+      : invalid(problem.message);
   const iban = ibanOf(checked.accountId as Json);
   if (!isValidIban(iban))
     throw incorrectAccount('accountId.iban is not a valid IBAN (ISO 13616 structure and check digits)');
