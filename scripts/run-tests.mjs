@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { dropTestSchemas } from './drop-test-schemas.mjs';
 
 function testFiles(directory) {
   return readdirSync(directory).flatMap((entry) => {
@@ -28,9 +29,12 @@ const files =
         }
       });
 const concurrency = Math.max(2, availableParallelism());
+// With DATABASE_URL, the schemas of earlier or interrupted runs go first, this run's after it.
+await dropTestSchemas();
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...options, ...files.sort()],
   { stdio: 'inherit' },
 );
+await dropTestSchemas();
 process.exit(result.status ?? 1);

@@ -14,7 +14,7 @@ export function uniqueSchema(): string {
   return `t_${randomBytes(6).toString('hex')}`;
 }
 
-/** A migrated store in a schema of its own; `close()` drops the schema. */
+/** A migrated store in a schema of its own; `close()` drops it on PGlite (PostgreSQL: after the run). */
 export async function testStore(engine: Engine): Promise<Store> {
   const schema = uniqueSchema();
   shared ??= new PGlite();
@@ -25,7 +25,8 @@ export async function testStore(engine: Engine): Promise<Store> {
     db: store.db,
     engine: store.engine,
     async close() {
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
+      // PGlite is this process's own; PostgreSQL's schemas go when the whole run ends (scripts/drop-test-schemas.mjs).
+      if (engine === 'PGlite') await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
       await store.close();
     },
   };

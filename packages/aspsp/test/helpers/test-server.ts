@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { type RunningServer, startServer } from '../../src/server.ts';
@@ -16,7 +15,7 @@ export interface TestServer {
 
 /**
  * A real server on ephemeral ports whose sandbox CA is the test PKI's CA, so test certificates are
- * trusted. On PostgreSQL it gets a schema of its own, dropped at close.
+ * trusted. On PostgreSQL it gets a schema of its own, dropped when the test run ends.
  */
 export async function startTestServer(
   engine: Engine,
@@ -44,12 +43,7 @@ export async function startTestServer(
     dataDir,
     async close() {
       await server.close();
-      if (engine === 'PostgreSQL') {
-        const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-        await client.connect();
-        await client.query(`drop schema if exists "${schema}" cascade`);
-        await client.end();
-      }
+      // Its PostgreSQL schema goes when the whole run ends (scripts/drop-test-schemas.mjs).
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
