@@ -58,10 +58,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     throw new ServerStartError(
       `Another openstet server (pid ${other.pid}) uses ${config.dataDir}; stop it first`,
     );
-  const pki = await ensureSandboxPki(
-    config.dataDir,
-    config.establishments.map((establishment) => establishment.code),
-  );
+  const pki = await ensureSandboxPki(config.dataDir, config.establishments);
   const key = config.tlsKeyFile ? readFileSync(config.tlsKeyFile, 'utf8') : pki.server.privateKeyPem;
   const cert = config.tlsCertFile ? readFileSync(config.tlsCertFile, 'utf8') : pki.server.certificatePem;
   const trustStore = loadTrustStore(config, pki);

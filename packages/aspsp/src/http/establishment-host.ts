@@ -42,6 +42,16 @@ export function establishmentHost(deps: {
   readonly endpoints: () => Endpoints;
   readonly proxied: boolean;
 }): onRequestAsyncHookHandler {
+  // An establishment's URLs, worked out once per value of the listeners' URLs (they settle at listen).
+  const urls = new WeakMap<Endpoints, Map<string, Endpoints>>();
+  const urlsOf = (code: string): Endpoints => {
+    const configured = deps.endpoints();
+    const byCode = urls.get(configured) ?? new Map<string, Endpoints>();
+    urls.set(configured, byCode);
+    const found = byCode.get(code) ?? establishmentEndpoints(configured, code);
+    byCode.set(code, found);
+    return found;
+  };
   return async (request) => {
     const host = hostName(request.headers.host);
     const serverName = (request.raw.socket as Partial<TLSSocket>).servername;
@@ -66,6 +76,6 @@ export function establishmentHost(deps: {
       throw Errors.misdirected(
         `This bank serves no establishment ${code} (seed "Limitations sur les données")`,
       );
-    request.establishment = { code, ...establishmentEndpoints(deps.endpoints(), code) };
+    request.establishment = { code, ...urlsOf(code) };
   };
 }

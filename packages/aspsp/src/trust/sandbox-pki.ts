@@ -72,14 +72,14 @@ function coversNames(
  */
 export async function ensureSandboxPki(
   dataDir: string,
-  establishmentCodes: readonly string[] = SEED_ESTABLISHMENTS.map((establishment) => establishment.code),
+  establishments: readonly { readonly code: string }[] = SEED_ESTABLISHMENTS,
 ): Promise<SandboxPki> {
   const directory = pkiDirectory(dataDir);
   mkdirSync(directory, { recursive: true, mode: 0o700 });
   const existingCa = read(directory, 'ca');
   const ca = existingCa ?? write(directory, 'ca', await createTestCa());
   const bank = { ...SANDBOX_BANK, roles: ['PSP_AS'] as const };
-  const names = serverNames(establishmentCodes);
+  const names = serverNames(establishments.map((establishment) => establishment.code));
   const existingServer = existingCa ? read(directory, 'server') : undefined;
   const server = coversNames(existingServer, names)
     ? existingServer

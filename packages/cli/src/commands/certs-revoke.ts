@@ -35,10 +35,7 @@ function sandboxCertificate(file: string, ca: X509Certificate) {
 async function revoke(options: RevokeOptions): Promise<void> {
   const config = loadConfig();
   // The server's certificate names the establishments the server serves, whoever issues it first.
-  const pki = await ensureSandboxPki(
-    config.dataDir,
-    config.establishments.map((establishment) => establishment.code),
-  );
+  const pki = await ensureSandboxPki(config.dataDir, config.establishments);
   const certificate = sandboxCertificate(options.cert, new X509Certificate(pki.ca.certificatePem));
   const serialNumber = certificate.serialNumber;
   const revocation = await withSandbox(config, async ({ revocations }) => {

@@ -52,10 +52,7 @@ function revocationPointers(config: Config): { crlUrl?: string; ocspUrl?: string
 async function issueTpp(options: TppOptions): Promise<void> {
   const config = loadConfig();
   // The server's certificate names the establishments the server serves, whoever issues it first.
-  const pki = await ensureSandboxPki(
-    config.dataDir,
-    config.establishments.map((establishment) => establishment.code),
-  );
+  const pki = await ensureSandboxPki(config.dataDir, config.establishments);
   const subject = {
     organizationIdentifier: options.orgId,
     organizationName: options.name,

@@ -36,10 +36,7 @@ export async function startDemoBank(dataDir: string): Promise<DemoBank> {
     OPENSTET_MTLS_PORT: '0',
   });
   const server = await startServer(config, { log: false });
-  const pki = await ensureSandboxPki(
-    dataDir,
-    config.establishments.map((establishment) => establishment.code),
-  );
+  const pki = await ensureSandboxPki(dataDir, config.establishments);
   return { server, ca: pki.ca, bankSeal: pki.bankSeal.certificatePem };
 }
 
