@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What a running server publishes in its data directory, for the CLI to reach it (and to lock PGlite). */
@@ -37,9 +37,15 @@ export function runningServer(dataDir: string): ServerState | undefined {
   }
 }
 
+/**
+ * Writes `server.json` (again, when a `serve --workers` primary learns new URLs): written beside it,
+ * then renamed over it, so a CLI reading it never sees half a file. Returns the function removing it.
+ */
 export function publishServerState(dataDir: string, state: ServerState): () => void {
   const file = join(dataDir, STATE_FILE);
-  writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+  renameSync(partial, file);
   return () => rmSync(file, { force: true });
 }
 

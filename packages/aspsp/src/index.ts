@@ -25,7 +25,7 @@ export type { TppIdentity } from './core/tpp/authorise-tpp.ts';
 export type { ClientRegistration } from './core/tpp/client-registration.ts';
 export type { TppLicence, TppRegistry } from './core/tpp/tpp-licence.ts';
 export type { ServerState } from './data-dir.ts';
-export { adminSecret, runningServer } from './data-dir.ts';
+export { adminSecret, publishServerState, runningServer } from './data-dir.ts';
 export { ApiError, Errors } from './http/api-error.ts';
 export type { StetRouteOptions, TrustChain } from './http/trust-chain.ts';
 export type { RunningServer } from './server.ts';

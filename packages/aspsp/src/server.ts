@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { type App, buildApp } from './app.ts';
 import type { Config } from './config.ts';
-import { adminSecret, publishServerState, runningServer } from './data-dir.ts';
+import { adminSecret, publishServerState, runningServer, type ServerState } from './data-dir.ts';
 import { loggerOptions } from './http/logger.ts';
 import { openStore } from './store/open-store.ts';
 import { TLS_POLICY } from './tls-policy.ts';
@@ -20,6 +20,8 @@ export interface RunningServer {
   /** The loopback admin API, when it listens (`OPENSTET_ADMIN_API`). */
   readonly adminUrl: string | undefined;
   readonly warnings: readonly string[];
+  /** What the server publishes in `server.json` (or would: see `StartOptions.publishState`). */
+  readonly state: ServerState;
   close(): Promise<void>;
 }
 
@@ -50,10 +52,16 @@ export interface StartOptions {
   readonly log?: boolean;
   /** Adds routes before the listeners open (tests and benchmarks register their own STET routes). */
   readonly extend?: (app: App) => void;
+  /**
+   * `false`: neither refuses to start beside another server of the data directory nor publishes
+   * `server.json`. For the workers of `openstet serve --workers`, whose primary does both, once, for all.
+   */
+  readonly publishState?: boolean;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const other = runningServer(config.dataDir);
+  const publish = options.publishState !== false;
+  const other = publish ? runningServer(config.dataDir) : undefined;
   if (other)
     throw new ServerStartError(
       `Another openstet server (pid ${other.pid}) uses ${config.dataDir}; stop it first`,
@@ -101,13 +109,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const publicUrl = urlWithPort(config.publicUrl, config.publicPort, publicPort);
     const mtlsUrl = urlWithPort(config.mtlsUrl, config.mtlsPort, mtlsPort);
     app.endpoints.settle({ publicUrl, mtlsUrl });
-    const unpublish = publishServerState(config.dataDir, {
+    const state: ServerState = {
       pid: process.pid,
       publicUrl,
       mtlsUrl,
       ...(adminUrl ? { adminUrl } : {}),
       serverFingerprint256: new X509Certificate(cert).fingerprint256,
-    });
+    };
+    const unpublish = publish ? publishServerState(config.dataDir, state) : () => {};
     const warnings = config.trustSandboxCa
       ? [
           'The sandbox test CA is trusted: test certificates only. Set OPENSTET_TRUST_SANDBOX_CA=false in production.',
@@ -121,6 +130,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       database: store.engine,
       adminUrl,
       warnings,
+      state,
       async close() {
         unpublish();
         await app.close();

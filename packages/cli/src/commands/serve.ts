@@ -1,53 +1,58 @@
-import { loadConfig, startServer } from '@openstet/aspsp';
-import { Command } from 'commander';
+import cluster from 'node:cluster';
+import { loadConfig } from '@openstet/aspsp';
+import { Command, Option } from 'commander';
+import { UsageError } from '../exit-codes.ts';
+import { servePrimary } from '../serve/primary.ts';
+import { serveInProcess } from '../serve/single-process.ts';
+import { serveWorker } from '../serve/worker.ts';
+import { MAX_WORKERS, workerCount } from '../serve/workers-option.ts';
+
+async function serve(options: { readonly workers: number }): Promise<void> {
+  // node:cluster runs this same command line again in each worker.
+  if (cluster.isWorker) return serveWorker();
+  const config = loadConfig();
+  if (options.workers === 1) return serveInProcess(config);
+  if (!config.databaseUrl)
+    throw new UsageError(
+      `--workers ${options.workers} needs PostgreSQL: set DATABASE_URL (the embedded PGlite database belongs to one process)`,
+    );
+  return servePrimary(config, options.workers);
+}
 
 export function serveCommand(): Command {
   return new Command('serve')
     .description(
       'run the sandbox bank: public listener (PSU pages, metadata) and mTLS listener (API, token, register)',
     )
+    .addOption(
+      new Option(
+        '--workers <n>',
+        `processes serving both listeners, 1 to ${MAX_WORKERS}; more than 1 needs DATABASE_URL`,
+      )
+        .env('OPENSTET_WORKERS')
+        .argParser(workerCount)
+        .default(1),
+    )
     .addHelpText(
       'after',
       `
+With --workers N (N > 1) a primary process forks N workers (node:cluster) that share the two listening
+sockets; it restarts a worker that dies and, on SIGINT/SIGTERM, has them finish their requests. The
+database must be PostgreSQL (DATABASE_URL); the admin API runs in worker 1. Each worker keeps its own
+replay window, TPP quota and caches: see the README, "Several workers".
+
 Environment:
   OPENSTET_DATA_DIR       data directory (default ./.openstet): test PKI, embedded database, admin secret
   DATABASE_URL            use PostgreSQL instead of the embedded PGlite database
   OPENSTET_PUBLIC_PORT    public listener port (default 8443)
   OPENSTET_MTLS_PORT      mTLS listener port (default 8444)
-  See the README, "For banks", for every setting.`,
+  OPENSTET_WORKERS        as --workers
+  UV_THREADPOOL_SIZE      libuv threads per process (default 1, set by the openstet command)
+  See the README, "For banks", for every setting.
+
+Examples:
+  $ npx openstet serve
+  $ DATABASE_URL=postgres://openstet@db/openstet npx openstet serve --workers 4`,
     )
-    .action(async () => {
-      const server = await startServer(loadConfig());
-      const out = process.stdout;
-      // Handlers first: a signal sent as soon as "Press Ctrl+C" appears must already find them.
-      const stopped = new Promise<void>((resolve) => {
-        const stop = (signal: NodeJS.Signals) => {
-          out.write(`\n${signal} received: draining connections and stopping\n`);
-          server.close().then(resolve, (error: unknown) => {
-            process.stderr.write(`openstet: error while stopping: ${String(error)}\n`);
-            process.exitCode = 1;
-            resolve();
-          });
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      out.write(`openstet sandbox bank is running\n`);
-      out.write(`  public listener  ${server.publicUrl}   (PSU pages, OAuth metadata)\n`);
-      out.write(
-        `  mTLS listener    ${server.mtlsUrl}   (STET API, /token, /register; client certificate required)\n`,
-      );
-      out.write(`  data directory   ${server.dataDir}\n`);
-      out.write(
-        `  database         ${server.database === 'pglite' ? 'embedded PGlite (data directory)' : 'PostgreSQL (DATABASE_URL)'}\n`,
-      );
-      out.write(
-        server.adminUrl
-          ? `  admin API        ${server.adminUrl}   (loopback, for the CLI; OPENSTET_ADMIN_API=false turns it off)\n`
-          : '  admin API        off (OPENSTET_ADMIN_API): CLI changes to the register go to the database\n',
-      );
-      for (const warning of server.warnings) out.write(`  warning          ${warning}\n`);
-      out.write('Press Ctrl+C to stop.\n');
-      await stopped;
-    });
+    .action(serve);
 }

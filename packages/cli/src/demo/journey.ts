@@ -4,7 +4,7 @@ import { login } from '../tpp/login-flow.ts';
 import { type LoopbackCallback, startLoopbackCallback } from '../tpp/loopback-callback.ts';
 import { type CaseContext, failureAnswer } from './answers.ts';
 import { acceptanceCases, type DemoCase, refusalCases } from './cases.ts';
-import { DEMO_TPP, type DemoBank, type DemoTpp, issueDemoTpp } from './demo-bank.ts';
+import { DEMO_TPP, type DemoTpp, issueDemoTpp, type JourneyBank } from './demo-bank.ts';
 import type { Progress } from './progress.ts';
 import type { CaseResult } from './report.ts';
 
@@ -12,17 +12,17 @@ import type { CaseResult } from './report.ts';
 const MARC_ACCOUNTS = ['FR7613807008043001965405158', 'FR7613807008043001965405255'];
 
 interface Session {
-  readonly bank: DemoBank;
+  readonly bank: JourneyBank;
   readonly client: StetClient;
   readonly callback: LoopbackCallback;
   readonly progress: Progress;
 }
 
 /** The TPP's SDK client, as a card issuer would configure it: the bank's seal checks every answer. */
-function demoClient(bank: DemoBank, tpp: DemoTpp, store: TokenStore): StetClient {
+function demoClient(bank: JourneyBank, tpp: DemoTpp, store: TokenStore): StetClient {
   return createStetClient({
-    apiBaseUrl: `${bank.server.mtlsUrl}/stet/psd2`,
-    authorizationServer: bank.server.publicUrl,
+    apiBaseUrl: `${bank.mtlsUrl}/stet/psd2`,
+    authorizationServer: bank.publicUrl,
     clientId: DEMO_TPP.organizationIdentifier,
     qwac: { certificate: tpp.qwac.certificatePem, privateKey: tpp.qwac.privateKeyPem },
     qseal: { certificate: tpp.qseal.certificatePem, privateKey: tpp.qseal.privateKeyPem },
@@ -42,7 +42,7 @@ const loginAsMarc = (session: Session, scope: 'piisp' | 'cbpii') =>
         callback: session.callback,
         scope,
         tokenKey: scope,
-        authorizationServer: session.bank.server.publicUrl,
+        authorizationServer: session.bank.publicUrl,
         timeoutMs: 30_000,
         persona: {
           onlineBankingId: PERSONAS.marc?.onlineBankingId ?? '',
@@ -73,9 +73,10 @@ function caseRunner(context: CaseContext, progress: Progress, total: number) {
 
 /**
  * The TPP's whole journey against the bank: certificates and licence, registration, Marc's two logins
- * (piisp for STET 1.4.0.47, then cbpii for 1.4.2, which replaces the piisp pair), every case.
+ * (piisp for STET 1.4.0.47, then cbpii for 1.4.2, which replaces the piisp pair), every case. The bank
+ * may run in this process (`openstet demo`) or be a running server (`running-bank.ts`).
  */
-export async function runJourney(bank: DemoBank, progress: Progress): Promise<CaseResult[]> {
+export async function runJourney(bank: JourneyBank, progress: Progress): Promise<CaseResult[]> {
   const tpp = await progress.step(
     `issue a QWAC and a QSealC for ${DEMO_TPP.organizationIdentifier} ${DEMO_TPP.organizationName} (${DEMO_TPP.roles.join(', ')}) and license it in the register`,
     () => issueDemoTpp(bank),
