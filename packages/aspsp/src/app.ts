@@ -18,6 +18,7 @@ import { tokenRoute } from './oauth/token-route.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
 import { openApiRoute } from './standards/stet/openapi-route.ts';
 import { stetRoutes } from './standards/stet/stet-routes.ts';
+import { bankKindOf, recordBankKind } from './store/bank-kind.ts';
 import { sandboxQtspRoutes } from './trust/sandbox-qtsp-routes.ts';
 
 export interface AppDeps extends ServiceDeps {
@@ -172,6 +173,8 @@ type Audited = FastifyInstance & { flushAudit(): Promise<void> };
 
 /** The composition root: wires store, trust and routes into the two listeners (DESIGN.md "Layout"). */
 export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
+  // The first bank to open a database records whether it is a sandbox: `sandbox populate` refuses others.
+  await recordBankKind(deps.store.db, bankKindOf(config), deps.now?.() ?? new Date());
   let log: FastifyBaseLogger | undefined;
   const services = createServices(config, {
     ...deps,

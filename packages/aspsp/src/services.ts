@@ -17,6 +17,7 @@ import { codeRepository } from './store/code-repository.ts';
 import { consentRepository } from './store/consent-repository.ts';
 import { purgeExpired } from './store/housekeeping.ts';
 import type { Store } from './store/open-store.ts';
+import { sandboxLedgerRepository } from './store/sandbox-ledger-repository.ts';
 import { sandboxRevocationRepository } from './store/sandbox-revocation-repository.ts';
 import { scaAttemptRepository } from './store/sca-attempt-repository.ts';
 import { scaSessionRepository } from './store/sca-session-repository.ts';
@@ -88,9 +89,10 @@ export function createServices(config: Config, deps: ServiceDeps) {
     tppRateLimit: config.tppRateLimit,
     now,
   });
-  // The sandbox bank's customers: the seed's personas at 13807, one customer at every other establishment.
+  // The sandbox bank's customers: the seed's personas at 13807, one customer at every other establishment,
+  // then the populated ledger in the database (`openstet sandbox populate`).
   const personas = [...SANDBOX_PERSONAS, ...establishmentCustomers(config.establishments)];
-  const coreBanking = deps.coreBanking ?? sandboxCoreBanking(personas);
+  const coreBanking = deps.coreBanking ?? sandboxCoreBanking(personas, sandboxLedgerRepository(db));
   const endpoints = listenerEndpoints({ publicUrl: config.publicUrl, mtlsUrl: config.mtlsUrl });
   return Object.freeze({
     config,

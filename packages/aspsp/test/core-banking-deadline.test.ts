@@ -8,22 +8,17 @@ import { injectApp } from './helpers/inject-app.ts';
 import { FUNDS_BODY, fundsCheck, obtainTokens } from './helpers/journey.ts';
 import { ENGINES } from './helpers/stores.ts';
 
-/** The sandbox bank, with 60 ms on each read a funds check makes (subscription, account, position). */
+/**
+ * The sandbox bank behind a core that answers a funds check from three systems, 60 ms each (subscription,
+ * account, position): one call of 180 ms.
+ */
 function slowFundsReads(): CoreBanking {
   const bank = sandboxCoreBanking();
   return {
     ...bank,
-    subscription: async (psuId) => {
-      await sleep(60);
-      return bank.subscription(psuId);
-    },
-    account: async (establishment, iban) => {
-      await sleep(60);
-      return bank.account(establishment, iban);
-    },
-    position: async (iban) => {
-      await sleep(60);
-      return bank.position(iban);
+    fundsCheck: async (establishment, psuId, iban) => {
+      for (let read = 0; read < 3; read += 1) await sleep(60);
+      return bank.fundsCheck(establishment, psuId, iban);
     },
   };
 }

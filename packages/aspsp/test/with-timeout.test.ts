@@ -30,18 +30,21 @@ describe('a failing or slow core banking system is CoreBankingUnavailable (503 I
   test('a synchronous throw is caught like a rejection', async () => {
     const throwing: CoreBanking = {
       ...sandboxCoreBanking(),
-      subscription: () => {
+      fundsCheck: () => {
         throw new Error('driver bug');
       },
     };
-    await assert.rejects(withTimeout(throwing, 1000).subscription('psu-marc'), CoreBankingUnavailable);
+    await assert.rejects(
+      withTimeout(throwing, 1000).fundsCheck('13807', 'psu-marc', 'FR7613807008043001965405158'),
+      CoreBankingUnavailable,
+    );
   });
 
   test('no answer within the limit is a timeout', async () => {
     const bank = withTimeout(sandboxCoreBanking(), 50);
-    await assert.rejects(bank.position('FR7613807008043001965411172'), {
+    await assert.rejects(bank.fundsCheck('13807', 'psu-iris', 'FR7613807008043001965411172'), {
       name: 'CoreBankingUnavailable',
-      message: 'core banking did not answer position within 50 ms',
+      message: 'core banking did not answer fundsCheck within 50 ms',
     });
   });
 
@@ -51,41 +54,41 @@ describe('a failing or slow core banking system is CoreBankingUnavailable (503 I
     // Each call takes 40 ms of the request's clock, and answers at once.
     const slow: CoreBanking = {
       ...sandboxCoreBanking(),
-      subscription: async (psuId) => {
-        asked.push('subscription');
+      findPsu: async (establishment, onlineBankingId) => {
+        asked.push('findPsu');
         clock += 40;
-        return sandboxCoreBanking().subscription(psuId);
+        return sandboxCoreBanking().findPsu(establishment, onlineBankingId);
       },
-      account: async (establishment, iban) => {
-        asked.push('account');
+      currentAccounts: async (psuId) => {
+        asked.push('currentAccounts');
         clock += 40;
-        return sandboxCoreBanking().account(establishment, iban);
+        return sandboxCoreBanking().currentAccounts(psuId);
       },
-      position: async (iban) => {
-        asked.push('position');
-        return sandboxCoreBanking().position(iban);
+      fundsCheck: async (establishment, psuId, iban) => {
+        asked.push('fundsCheck');
+        return sandboxCoreBanking().fundsCheck(establishment, psuId, iban);
       },
     };
     const bank = withDeadline(slow, 60, () => clock);
-    assert.equal(await bank.subscription('psu-marc'), 'active');
-    assert.equal((await bank.account('13807', 'FR7613807008043001965405158'))?.status, 'open');
+    assert.equal((await bank.findPsu('13807', 'D0999990I0'))?.psuId, 'psu-marc');
+    assert.equal((await bank.currentAccounts('psu-marc'))[0]?.status, 'open');
     // 80 ms of 60 are gone: with withTimeout(…, 60) each call alone would have had its 60 ms.
-    await assert.rejects(bank.position('FR7613807008043001965405158'), {
+    await assert.rejects(bank.fundsCheck('13807', 'psu-marc', 'FR7613807008043001965405158'), {
       name: 'CoreBankingUnavailable',
-      message: "core banking did not answer position within the request's 60 ms",
+      message: "core banking did not answer fundsCheck within the request's 60 ms",
     });
-    assert.deepEqual(asked, ['subscription', 'account']);
+    assert.deepEqual(asked, ['findPsu', 'currentAccounts']);
   });
 
   test('a call of the request that hangs is cut at what is left of the budget, not at the whole budget', async () => {
     let clock = 0;
-    // 10 s of budget, 9.95 s already spent: the hanging call (Iris's position) gets 50 ms.
+    // 10 s of budget, 9.95 s already spent: the hanging call (Iris's funds check) gets 50 ms.
     const bank = withDeadline(sandboxCoreBanking(), 10_000, () => clock);
     clock = 9_950;
     const started = performance.now();
-    await assert.rejects(bank.position('FR7613807008043001965411172'), {
+    await assert.rejects(bank.fundsCheck('13807', 'psu-iris', 'FR7613807008043001965411172'), {
       name: 'CoreBankingUnavailable',
-      message: "core banking did not answer position within the request's 10000 ms",
+      message: "core banking did not answer fundsCheck within the request's 10000 ms",
     });
     // With the whole budget it would have waited 10 s.
     assert.ok(performance.now() - started < 5_000);

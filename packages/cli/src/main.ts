@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { certsCommand } from './commands/certs.ts';
 import { demoCommand } from './commands/demo.ts';
 import { registryCommand } from './commands/registry.ts';
+import { sandboxCommand } from './commands/sandbox.ts';
 import { serveCommand } from './commands/serve.ts';
 import { tppCommand } from './commands/tpp.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
@@ -12,6 +13,7 @@ const program = new Command('openstet')
   .addCommand(serveCommand())
   .addCommand(certsCommand())
   .addCommand(registryCommand())
+  .addCommand(sandboxCommand())
   .addCommand(tppCommand())
   .addCommand(demoCommand())
   .addHelpText(
@@ -22,6 +24,7 @@ Examples:
   $ npx openstet certs tpp --org-id PSDFR-ACPR-12345 --name "Acme Cards" --roles PSP_IC,PSP_AI --out ./tpp
   $ npx openstet registry withdraw --org-id PSDFR-ACPR-12345
   $ npx openstet registry list --json
+  $ npx openstet sandbox populate --customers 10000 --seed demo --tpp-qwac ./tpp/qwac.pem --tokens-out ./tokens.jsonl
   $ npx openstet tpp register
   $ npx openstet tpp login --persona marc
   $ npx openstet tpp funds-check --iban FR7613807008043001965405158 --amount 123.45 --currency EUR

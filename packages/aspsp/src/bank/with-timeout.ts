@@ -37,9 +37,10 @@ export function withTimeout(coreBanking: CoreBanking, ms: number): CoreBanking {
 }
 
 /**
- * One API request's connector: all its calls share one budget of `ms`, counted from now. A card issuer
- * waits for the answer at the payment terminal, so three calls get `ms` in all, not `ms` each; what is
- * left bounds the next call, and with nothing left the next call is not made.
+ * One API request's connector: all its calls share one budget of `ms`, counted from now. A TPP waits for
+ * the whole answer (a card issuer at the payment terminal), so several calls get `ms` in all, not `ms`
+ * each; what is left bounds the next call, and with nothing left the next call is not made. A funds check
+ * makes one call (`fundsCheck`); the budget matters to requests that make several.
  */
 export function withDeadline(
   coreBanking: CoreBanking,
@@ -61,9 +62,8 @@ function boundedConnector(coreBanking: CoreBanking, call: Bound): CoreBanking {
       call('findPsu', () => coreBanking.findPsu(establishment, onlineBankingId)),
     psuById: (psuId) => call('psuById', () => coreBanking.psuById(psuId)),
     currentAccounts: (psuId) => call('currentAccounts', () => coreBanking.currentAccounts(psuId)),
-    account: (establishment, iban) => call('account', () => coreBanking.account(establishment, iban)),
-    position: (iban) => call('position', () => coreBanking.position(iban)),
-    subscription: (psuId) => call('subscription', () => coreBanking.subscription(psuId)),
+    fundsCheck: (establishment, psuId, iban) =>
+      call('fundsCheck', () => coreBanking.fundsCheck(establishment, psuId, iban)),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { RevocationReason } from '@openstet/protocol';
 import type { ColumnType, Generated } from 'kysely';
 import type { ConsentRole, Scope } from '../core/consent/scopes.ts';
+import type { AccountStatus, Subscription } from '../core/ports/core-banking.ts';
 import type { ScaStep } from '../core/sca/sca-session.ts';
 
 /*
@@ -128,6 +129,57 @@ export interface SandboxRevocationTable {
   reason: RevocationReason;
 }
 
+/** Which kind of bank first opened the database (migration 008): one row. */
+export interface BankKindTable {
+  single: Generated<boolean>;
+  kind: 'sandbox' | 'production';
+  recordedAt: Timestamp;
+}
+
+/**
+ * `bigint` minor units (@openstet/protocol `Money`): node-postgres reads them as text, PGlite as a number
+ * (or a bigint past 2^53); `BigInt()` reads all three.
+ */
+type MinorUnits = ColumnType<string | number | bigint, bigint, bigint>;
+
+/** One `openstet sandbox populate` run: a seed's customers at one establishment (migration 008). */
+export interface SandboxPopulationTable {
+  id: string;
+  establishment: string;
+  customers: number;
+  accountsPerCustomer: number;
+  branch: string;
+  accountPrefix: string;
+  clientId: string | null;
+  createdAt: Timestamp;
+}
+
+/** The sandbox ledger's customers, after the in-memory personas (migration 008). */
+export interface SandboxCustomerTable {
+  psuId: string;
+  establishment: string;
+  onlineBankingId: string;
+  firstName: string;
+  lastName: string;
+  segment: string;
+  subscription: Subscription;
+  populationId: string;
+  ordinal: number;
+}
+
+/** The sandbox ledger's current accounts; money in minor units of `currency` (migration 008). */
+export interface SandboxAccountTable {
+  iban: string;
+  psuId: string;
+  accountNumber: string;
+  name: string;
+  currency: string;
+  status: AccountStatus;
+  accountingBalance: MinorUnits;
+  pendingCardDebits: MinorUnits;
+  authorisedOverdraft: MinorUnits;
+}
+
 export interface Database {
   tppRegistry: TppRegistryTable;
   clients: ClientTable;
@@ -138,4 +190,8 @@ export interface Database {
   auditEvents: AuditEventTable;
   scaAttempts: ScaAttemptTable;
   sandboxRevocations: SandboxRevocationTable;
+  bankKind: BankKindTable;
+  sandboxPopulations: SandboxPopulationTable;
+  sandboxCustomers: SandboxCustomerTable;
+  sandboxAccounts: SandboxAccountTable;
 }

@@ -12,7 +12,7 @@ export interface SandboxAccount {
   readonly pendingCardDebits: Money;
   readonly authorisedOverdraft: Money;
   readonly status: AccountStatus;
-  /** Simulates a core banking outage: `position()` never answers, so the API's timeout gives 503 INTS. */
+  /** Simulates a core banking outage: a funds check on it never answers; the API's timeout gives 503 INTS. */
   readonly positionNeverAnswers?: true;
 }
 

@@ -1,5 +1,11 @@
 import { normaliseIban, subtractMoney } from '@openstet/protocol';
-import type { AccountPosition, CoreBanking, CurrentAccount } from '../../core/ports/core-banking.ts';
+import type {
+  AccountPosition,
+  CoreBanking,
+  CurrentAccount,
+  FundsCheckAccount,
+  FundsCheckFacts,
+} from '../../core/ports/core-banking.ts';
 import { SANDBOX_PERSONAS, type SandboxAccount, type SandboxPersona } from './personas.ts';
 
 /**
@@ -43,41 +49,58 @@ function position(data: SandboxAccount): AccountPosition {
   });
 }
 
+function fundsCheckAccount(entry: Ledger): FundsCheckAccount {
+  return Object.freeze({ ...entry.current, position: position(entry.data) });
+}
+
+/** Pending forever without a timer, so it never keeps the process alive: only a timeout ends it. */
+const NEVER = new Promise<never>(() => {});
+
 /**
- * The built-in bank: the seed personas and their accounts, in memory and read-only. It behaves like a
- * connector to a real core banking system, Iris's outage included, so the API is tested as in production.
+ * The built-in bank: the seed personas and their accounts, in memory and read-only, then `ledger` (the
+ * populated sandbox ledger in the database, `openstet sandbox populate`) for every PSU and account the
+ * personas do not have. It behaves like a connector to a real core banking system, Iris's outage included,
+ * so the API is tested as in production. A funds check that finds both the PSU and the account among the
+ * personas never reaches the ledger.
  */
-export function sandboxCoreBanking(personas: readonly SandboxPersona[] = SANDBOX_PERSONAS): CoreBanking {
+export function sandboxCoreBanking(
+  personas: readonly SandboxPersona[] = SANDBOX_PERSONAS,
+  ledger?: CoreBanking,
+): CoreBanking {
   const byOnlineBankingId = new Map(
     personas.map((p) => [onlineBankingKey(p.profile.establishmentCode, p.profile.onlineBankingId), p]),
   );
   const byPsuId = new Map(personas.map((p) => [p.profile.psuId, p]));
   const byIban = new Map(personas.flatMap(ledgerEntries));
+  const accountAt = (establishment: string, iban: string): Ledger | undefined => {
+    const entry = byIban.get(normaliseIban(iban));
+    return entry?.establishment === establishment ? entry : undefined;
+  };
   return {
     async findPsu(establishment, onlineBankingId) {
-      return byOnlineBankingId.get(onlineBankingKey(establishment, onlineBankingId))?.profile;
+      const persona = byOnlineBankingId.get(onlineBankingKey(establishment, onlineBankingId));
+      return persona ? persona.profile : ledger?.findPsu(establishment, onlineBankingId);
     },
     async psuById(psuId) {
-      return byPsuId.get(psuId)?.profile;
+      const persona = byPsuId.get(psuId);
+      return persona ? persona.profile : ledger?.psuById(psuId);
     },
     async currentAccounts(psuId) {
       const persona = byPsuId.get(psuId);
-      return persona ? persona.accounts.map((data) => byIban.get(data.iban)!.current) : [];
+      if (persona) return persona.accounts.map((data) => byIban.get(data.iban)!.current);
+      return ledger ? ledger.currentAccounts(psuId) : [];
     },
-    async account(establishment, iban) {
-      const entry = byIban.get(normaliseIban(iban));
-      return entry?.establishment === establishment ? entry.current : undefined;
-    },
-    async position(iban) {
-      const entry = byIban.get(normaliseIban(iban));
-      if (!entry) throw new Error('position asked for an account the sandbox bank does not hold');
-      // Pending forever without a timer, so it never keeps the process alive: only a timeout ends it.
-      if (entry.data.positionNeverAnswers) return new Promise<never>(() => {});
-      return position(entry.data);
-    },
-    // An id the bank does not know has no subscription: IPSU "numéro d'abonné non référencé" (seed).
-    async subscription(psuId) {
-      return byPsuId.get(psuId)?.subscription ?? 'terminated';
+    async fundsCheck(establishment, psuId, iban): Promise<FundsCheckFacts> {
+      const persona = byPsuId.get(psuId);
+      const entry = accountAt(establishment, iban);
+      // Iris: the core banking system holding her account never answers (the API's deadline: 503 INTS).
+      if (entry?.data.positionNeverAnswers) return NEVER;
+      const stored = persona && entry ? undefined : await ledger?.fundsCheck(establishment, psuId, iban);
+      return Object.freeze({
+        // A PSU the bank does not know has no subscription: IPSU "numéro d'abonné non référencé" (seed).
+        subscription: persona?.subscription ?? stored?.subscription ?? 'terminated',
+        account: entry ? fundsCheckAccount(entry) : stored?.account,
+      });
     },
   };
 }

@@ -30,9 +30,11 @@ const refuse = (refusal: FundsRefusal): FundsOutcome => ({ refusal });
 /**
  * Can this account cover this amount now? The seed's rules, in the order the bank checks them: the PSU's
  * online-banking subscription, the account exists, the PSU consented it to this TPP, it is neither closed
- * nor blocked, the amount is in its currency (no conversion), then one read of the instant balance plus the
- * authorised overdraft (`coversAmount`). Nothing is reserved or recorded on the account (seed: "la banque
- * n'effectue aucun blocage de fonds ... et n'enregistre pas cette transaction").
+ * nor blocked, the amount is in its currency (no conversion), then the instant balance plus the authorised
+ * overdraft (`coversAmount`). The facts come from ONE call to the core banking system (`fundsCheck`: one
+ * round trip per card payment); the rules are applied here, in order, to what it read. Nothing is reserved
+ * or recorded on the account (seed: "la banque n'effectue aucun blocage de fonds ... et n'enregistre pas
+ * cette transaction").
  */
 export async function confirmFunds(
   coreBanking: CoreBanking,
@@ -41,16 +43,19 @@ export async function confirmFunds(
 ): Promise<FundsOutcome> {
   try {
     if (grant.psuId === undefined) return refuse({ reason: 'no-customer' });
-    if ((await coreBanking.subscription(grant.psuId)) === 'terminated')
-      return refuse({ reason: 'subscription-ended' });
-    const account = await coreBanking.account(grant.establishment, question.iban);
+    const { subscription, account } = await coreBanking.fundsCheck(
+      grant.establishment,
+      grant.psuId,
+      question.iban,
+    );
+    if (subscription === 'terminated') return refuse({ reason: 'subscription-ended' });
     if (!account) return refuse({ reason: 'unknown-account' });
     if (!grant.accounts.includes(account.iban)) return refuse({ reason: 'not-consented' });
     if (account.status === 'closed') return refuse({ reason: 'closed' });
     if (account.status === 'blocked') return refuse({ reason: 'blocked' });
     if (question.amount.currency !== account.currency)
       return refuse({ reason: 'currency', accountCurrency: account.currency });
-    return { covered: coversAmount(await coreBanking.position(account.iban), question.amount) };
+    return { covered: coversAmount(account.position, question.amount) };
   } catch (error) {
     if (error instanceof CoreBankingUnavailable) return refuse({ reason: 'bank-unavailable' });
     throw error;

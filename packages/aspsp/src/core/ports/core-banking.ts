@@ -3,9 +3,8 @@ import type { Money } from '@openstet/protocol';
 /**
  * The connector a bank implements to plug openstet into its core banking system. openstet keeps its own
  * state (TPPs, consents, tokens) and asks the connector only for what the bank's books know: who a PSU is,
- * which current accounts they hold, and the position of an account. Every method may be called on the hot
- * path of `POST /funds-confirmations`; openstet bounds them (`withDeadline` for an API request, `withTimeout`
- * for a page), so a slow system answers 503.
+ * which current accounts they hold, and what a funds check needs. openstet bounds every call
+ * (`withDeadline` for an API request, `withTimeout` for a page), so a slow system answers 503.
  *
  * Rules for an implementation:
  * - resolve `undefined` for "not found", never throw for it;
@@ -61,6 +60,19 @@ export interface AccountPosition {
 /** The PSU's online-banking subscription; a terminated one gets no answer on the API. */
 export type Subscription = 'active' | 'terminated';
 
+/** A current account with its balances, as one funds check reads it. */
+export interface FundsCheckAccount extends CurrentAccount {
+  readonly position: AccountPosition;
+}
+
+/** Everything a funds check needs from the bank's books, read at once (`CoreBanking.fundsCheck`). */
+export interface FundsCheckFacts {
+  /** The subscription of the PSU the token acts for; `terminated` for a PSU the bank does not know. */
+  readonly subscription: Subscription;
+  /** The establishment's current account with the IBAN asked, whoever holds it; undefined if none. */
+  readonly account: FundsCheckAccount | undefined;
+}
+
 export interface CoreBanking {
   /** The establishment's PSU whose online-banking id this is; ids are compared as typed (trimmed, any case). */
   findPsu(establishment: string, onlineBankingId: string): Promise<PsuProfile | undefined>;
@@ -68,12 +80,20 @@ export interface CoreBanking {
   psuById(psuId: string): Promise<PsuProfile | undefined>;
   /** The PSU's current accounts ("comptes à vue"), whatever their status. */
   currentAccounts(psuId: string): Promise<readonly CurrentAccount[]>;
-  /** The establishment's current account with this IBAN (electronic format), or undefined if it holds none. */
-  account(establishment: string, iban: string): Promise<CurrentAccount | undefined>;
-  /** The balances of a known account in one read (accounting, instant, authorised overdraft). */
-  position(iban: string): Promise<AccountPosition>;
-  /** The PSU's online-banking subscription. */
-  subscription(psuId: string): Promise<Subscription>;
+  /**
+   * One funds check (`POST /funds-confirmations`), in ONE call: the online-banking subscription of `psuId`,
+   * and the establishment's current account `iban` (electronic format) with its status, currency and
+   * position (accounting balance, instant balance, authorised overdraft), or no account when the
+   * establishment holds none with that IBAN — whoever holds it: openstet checks the consent itself.
+   *
+   * Why one call: a card issuer asks at every card payment, while the customer waits at the terminal, and
+   * banks answer thousands of these a second. One call is one round trip to the core banking system per
+   * payment, and one consistent read (status and balances of the same instant); implement it as one
+   * query or one request to the core. openstet then applies the seed's rules in order (subscription,
+   * account, consent, status, currency, instant balance + overdraft: `core/funds/confirm-funds.ts`); the
+   * position of a closed or blocked account is not used (zeros will do). Nothing is reserved or recorded.
+   */
+  fundsCheck(establishment: string, psuId: string, iban: string): Promise<FundsCheckFacts>;
 }
 
 /**

@@ -6,6 +6,7 @@ import * as scaAttempts from './004-sca-attempts.ts';
 import * as purgeIndexes from './005-purge-indexes.ts';
 import * as sandboxRevocations from './006-sandbox-revocations.ts';
 import { establishments } from './007-establishments.ts';
+import * as sandboxLedger from './008-sandbox-ledger.ts';
 
 /**
  * Every migration, in order; bundled in code so the server needs no migration folder at run time.
@@ -20,6 +21,7 @@ export function migrationProvider(defaultEstablishment: string): MigrationProvid
     '005-purge-indexes': purgeIndexes,
     '006-sandbox-revocations': sandboxRevocations,
     '007-establishments': establishments(defaultEstablishment),
+    '008-sandbox-ledger': sandboxLedger,
   });
   return { getMigrations: async () => ({ ...migrations }) };
 }
