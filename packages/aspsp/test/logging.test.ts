@@ -51,7 +51,19 @@ describe('logs never carry tokens, codes, signatures, certificates or keys', () 
     assert.equal(response.json().error, 'INTE');
     assert.doesNotMatch(response.body, /boom/);
     const log = lines.join('');
-    assert.match(log, /"url":"\/stet\/psd2\/v1\/test-log"/);
+    // One line per request, once answered (ADR 0003): its path, status and time, never a second line.
+    const entries = log
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map(
+        (line) => JSON.parse(line) as { msg?: string; req?: { url?: string }; res?: { statusCode?: number } },
+      );
+    const requestLines = entries.filter((entry) => entry.req?.url === '/stet/psd2/v1/test-log');
+    assert.deepEqual(
+      requestLines.map((entry) => [entry.msg, entry.req?.url, entry.res?.statusCode]),
+      [['request completed', '/stet/psd2/v1/test-log', 500]],
+    );
+    assert.ok(!log.includes('incoming request'));
     assert.match(log, /boom with internal detail/, 'the cause is in the log, for the bank');
     for (const secret of [
       'SECRET-1',

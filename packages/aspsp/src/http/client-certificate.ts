@@ -73,32 +73,42 @@ function isFrom(list: BlockList, address: string | undefined): boolean {
   return list.check(plain, isIP(plain) === 6 ? 'ipv6' : 'ipv4');
 }
 
+/** Remembers up to 1 024 computed values by key, forgetting the oldest first. */
+function boundedMemo<V>(capacity = 1024): (key: string, compute: () => V) => V {
+  const values = new Map<string, V>();
+  return (key, compute) => {
+    if (values.has(key)) return values.get(key) as V;
+    const value = compute();
+    if (values.size >= capacity) values.delete(values.keys().next().value ?? '');
+    values.set(key, value);
+    return value;
+  };
+}
+
 /**
- * Establishes `request.tpp` on the mTLS listener. The QWAC is parsed once per TLS connection (cached on
- * the socket) — or once per distinct header value behind a trusted proxy, where the chain to a trusted
+ * Establishes `request.tpp` on the mTLS listener. The QWAC is parsed once per certificate (cached by
+ * fingerprint, and on the socket) — or once per distinct header value behind a trusted proxy, where the chain to a trusted
  * QTSP is checked here because the proxy may not have (ingress-nginx#8584). The proxy header is removed
  * from every request that does not come from a trusted proxy, so no handler can be fooled by it.
  */
 export function clientCertificateHook(options: ClientCertificateOptions): onRequestAsyncHookHandler {
   const bySocket = new WeakMap<object, Outcome>();
-  const byHeader = new Map<string, Outcome>();
+  const byHeader = boundedMemo<Outcome>();
+  // A TPP opens many connections with one QWAC: parsed once for all of them (ADR 0003), keyed by its
+  // SHA-256 fingerprint, which OpenSSL computes without parsing the eIDAS extensions.
+  const byFingerprint = boundedMemo<Outcome>();
   const proxies = proxyList(options.trustedProxies);
 
-  const fromHeader = (value: string): Outcome => {
-    let outcome = byHeader.get(value);
-    if (!outcome) {
-      outcome = identify(() => {
+  const fromHeader = (value: string): Outcome =>
+    byHeader(value, () =>
+      identify(() => {
         const certificate = certificateFromHeader(value);
         if (!options.trustStore.issued(certificate, options.now())) {
           throw Errors.invalidCertificate('Client certificate is not issued by a QTSP CA this bank trusts');
         }
         return certificate;
-      });
-      if (byHeader.size >= 1024) byHeader.delete(byHeader.keys().next().value ?? '');
-      byHeader.set(value, outcome);
-    }
-    return outcome;
-  };
+      }),
+    );
 
   const fromSocket = (request: FastifyRequest): Outcome | undefined => {
     const socket = request.raw.socket as Partial<TLSSocket>;
@@ -106,8 +116,9 @@ export function clientCertificateHook(options: ClientCertificateOptions): onRequ
     let outcome = bySocket.get(socket);
     if (!outcome) {
       const peer = socket.getPeerX509Certificate();
-      outcome = peer ? identify(() => readEidasCertificate(peer.raw)) : undefined;
-      if (outcome) bySocket.set(socket, outcome);
+      if (!peer) return undefined;
+      outcome = byFingerprint(peer.fingerprint256, () => identify(() => readEidasCertificate(peer.raw)));
+      bySocket.set(socket, outcome);
     }
     return outcome;
   };

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { createServer, type ServerOptions } from 'node:https';
 import formBody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerFactory, type FastifyServerOptions } from 'fastify';
+import { OneLinePerRequest } from './logger.ts';
 import { installNotFound } from './not-found.ts';
 import { installRawJsonParser } from './raw-body.ts';
 import { installErrorRenderer } from './render-error.ts';
@@ -45,6 +46,7 @@ export function fastifyInstance(
   const app: FastifyInstance = Fastify({
     logger: logger ?? false,
     genReqId: () => randomUUID(),
+    logController: new OneLinePerRequest(),
     bodyLimit: BODY_LIMIT,
     keepAliveTimeout: KEEP_ALIVE_MS,
     requestTimeout: REQUEST_TIMEOUT_MS,

@@ -5,6 +5,7 @@ import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect, sql } from 'ky
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.ts';
+import { preparedReads } from './prepared-reads.ts';
 import type { Database } from './schema.ts';
 
 export interface Store {
@@ -32,7 +33,9 @@ function dialect(options: StoreOptions) {
   if (options.databaseUrl) {
     return {
       engine: 'postgres' as const,
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 10 }) }),
+      dialect: new PostgresDialect({
+        pool: preparedReads(new pg.Pool({ connectionString: options.databaseUrl, max: 10 })),
+      }),
     };
   }
   if (options.pglite)

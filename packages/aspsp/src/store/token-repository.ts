@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { TokenPair, TokenStore } from '../core/tokens/token-pair.ts';
+import { precompiledRead } from './precompiled-read.ts';
 import { fromRow, pick } from './rows.ts';
 import type { Database } from './schema.ts';
 
@@ -19,12 +20,20 @@ const COLUMNS = [
 const ISSUED = [...COLUMNS, 'accessHash', 'refreshHash', 'codeHash'] as const;
 
 export function tokenRepository(db: Kysely<Database>, now: () => Date): TokenStore {
+  // Every STET call reads its access token: built once (`precompiledRead`), and a prepared statement.
+  const reader = (column: 'accessHash' | 'refreshHash') =>
+    precompiledRead(
+      db,
+      (hash: string) =>
+        db
+          .selectFrom('tokenPairs')
+          .select([...COLUMNS, 'revokedAt'])
+          .where(column, '=', hash),
+      1,
+    );
+  const readers = { accessHash: reader('accessHash'), refreshHash: reader('refreshHash') };
   const find = async (column: 'accessHash' | 'refreshHash', hash: string): Promise<TokenPair | undefined> => {
-    const row = await db
-      .selectFrom('tokenPairs')
-      .select([...COLUMNS, 'revokedAt'])
-      .where(column, '=', hash)
-      .executeTakeFirst();
+    const [row] = await readers[column](hash);
     if (!row) return undefined;
     // The domain needs only whether the pair was revoked, not when.
     const { revokedAt, ...pair } = fromRow(row);
