@@ -1,171 +1,130 @@
 /**
- * The acceptance criterion of the hot path: an authenticated, signed
- * `POST /stet/psd2/v1.4.2/funds-confirmations` on PostgreSQL against a bare route on the same mTLS
- * listener, in one run, 50 connections. Targets: throughput ratio >= 0.5 and p99 <= 25 ms.
+ * The acceptance criterion of the hot path (issue 10): `POST /stet/psd2/v1.4.2/funds-confirmations` as a
+ * bank gets it from `npm start` (the `openstet serve` command, default logging, PostgreSQL), against the
+ * floor — the work no implementation can skip (lib/floor-server.ts) — in the same run, for each bank seal
+ * (the sandbox's RSA-2048 one, then an ECDSA P-256 one as a bank with an EC QSealC configures it).
  *
- * The funds route does everything a card issuer's call costs the bank: QWAC licence and role, quota,
- * draft-cavage signature and Digest, the access token (bound to the QWAC) and its consent read from
- * PostgreSQL, the core banking checks, and the response signed with the bank's seal (STET CR199); the
- * audit trail records every call of both routes. It runs twice, each time on a bank of its own: with the
- * sandbox's RSA-2048 seal (rsa-sha256, the STET profile), then with an ECDSA P-256 seal (ecdsa-sha256),
- * as a bank that chose an EC QSealC runs; the seal is the largest single cost of the call. The bare route answers `{ "result": true }` behind mTLS
- * alone.
+ * The database holds a sandbox population (`openstet sandbox populate`): `BENCH_ACCOUNTS` accounts
+ * (default 10^6), one token pair per customer for the bench TPP; requests are spread over `BENCH_TOKENS`
+ * customers (default 10 000), each request signed, with its own X-Request-ID, never sent twice.
  *
- * The access token is made in the bank process through the bank's own services, as the authorization-code
- * grant makes it after Marc's SCA: a consent for his two accounts, then a token pair bound to the TPP's
- * QWAC. The bench then sends the seed's request with it. PostgreSQL is `DATABASE_URL`, or
- * postgres://postgres@127.0.0.1:5432/test; the bank gets a schema of its own, dropped at the end. When
- * PostgreSQL cannot be reached the bank falls back to the embedded PGlite, and the output says so.
+ * Printed, per seal:
+ * - saturation, 50 connections (autocannon): bare route, floor and funds call; `floor ratio = funds req/s ÷
+ *   floor req/s` (target >= 0.7), the bare-route ratio for information, CPU per request by process;
+ * - latency at a fixed, evenly paced rate (lib/paced-load.ts), from each request's due time: at 300 req/s
+ *   (target p99 <= 20 ms) and at 60 % of the floor's saturation throughput, funds call and floor.
+ * Then p99 at 300 req/s on 10^4 against 10^6 accounts, alternating (target: within 10 %).
  */
 
-import { writeFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { issueEidasCertificate, type KeyAndCertificate } from '@openstet/protocol';
-import type { Consent } from '../src/core/consent/consent.ts';
-import { giveConsent } from '../src/core/consent/give-consent.ts';
-import { type IssuedTokens, issueTokenPair } from '../src/core/tokens/issue-token-pair.ts';
-import type { App, RunningServer } from '../src/index.ts';
-import { type Bank, type BankSide, withBank, withDataDir } from './lib/bank-process.ts';
-import { postgresOrPglite } from './lib/database.ts';
-import { measure, poolSize, type Target } from './lib/load.ts';
+import { fileURLToPath } from 'node:url';
+import {
+  issueEidasCertificate,
+  type KeyAndCertificate,
+  readEidasCertificate,
+  serialAndIssuerKeyId,
+} from '@openstet/protocol';
+import { ensureSandboxPki } from '../src/index.ts';
+import { withDataDir } from './lib/bank-process.ts';
+import { type BenchDatabase, postgresOrPglite } from './lib/database.ts';
+import type { FloorLaunch } from './lib/floor-server.ts';
+import {
+  type Measurement,
+  measure,
+  type PooledRequest,
+  percentile,
+  type Target,
+  WARM_UP_SECONDS,
+} from './lib/load.ts';
+import { measurePaced, type PacedMeasurement } from './lib/paced-load.ts';
+import { type Customer, type Population, populate, tokenCount } from './lib/population.ts';
 import {
   printCpu,
-  printRatios,
+  printPaced,
   printTable,
   verdict,
   warnOnFailures,
   warnOnInterference,
 } from './lib/report.ts';
-import {
-  type BenchTpp,
-  createTpp,
-  expectStatus,
-  FUNDS_REQUEST,
-  post,
-  registerQseal,
-  signedHeaders,
-  signedPool,
-  TPP,
-} from './lib/tpp.ts';
+import { type BankEnvironment, openstet, serveBank } from './lib/served-bank.ts';
+import { type ClientTls, expectStatus, post, registerQseal, signedPool, TPP } from './lib/tpp.ts';
 
 const FUNDS_PATH = '/stet/psd2/v1.4.2/funds-confirmations';
+const FLOOR_PATH = '/bench/floor';
 const BARE_PATH = '/bench/bare';
 const CONNECTIONS = 50;
-const TARGET_RATIO = 0.5;
-const TARGET_P99_MS = 25;
-/** Marc, the seed's first persona, and the two accounts he consents on the consent page. */
-const MARC = {
-  psuId: 'psu-marc',
-  accounts: ['FR7613807008043001965405158', 'FR7613807008043001965405255'],
-} as const;
+const TARGET_FLOOR_RATIO = 0.7;
+const CARD_RATE = 300;
+const TARGET_P99_MS = 20;
+const TARGET_GROWTH = 1.1;
+/** The highest saturation throughput the pool of never-repeated requests is sized for. */
+const MAX_FUNDS_RATE = Number(process.env.BENCH_MAX_RATE ?? 4000);
 
-export const title = `funds confirmation (v1.4.2) vs bare route, same mTLS listener, ${CONNECTIONS} connections`;
+export const title =
+  'funds confirmation (v1.4.2) as `npm start` runs it, against the floor, on a sandbox population';
 
-interface Parameters {
-  readonly qwacFingerprint256: string;
-}
-
-interface Info {
-  readonly accessToken: string;
-}
-
-/**
- * Marc's consent and a token pair for it, bound to the TPP's QWAC, given and issued by the core's use cases
- * as the SCA pages and the authorization-code grant do; only the access token leaves the bank process.
- */
-async function issueAccessToken(server: RunningServer, qwacFingerprint256: string): Promise<Info> {
-  const { consents, tokens, now } = server.app.services;
-  const consent = (await giveConsent(consents, {
-    psuId: MARC.psuId,
-    establishment: '13807',
-    clientId: TPP.organizationIdentifier,
-    scopes: ['cbpii'],
-    offered: MARC.accounts,
-    chosen: MARC.accounts,
-    scaAt: now(),
-  })) as Consent;
-  const issued = await issueTokenPair(
-    { tokens, now },
-    {
-      clientId: consent.clientId,
-      establishment: consent.establishment,
-      role: consent.role,
-      scopes: consent.scopes,
-      certificateThumbprint: qwacFingerprint256,
-      consent,
-    },
-  );
-  return { accessToken: (issued as IssuedTokens).accessToken };
-}
-
-export const bank: BankSide = {
-  extend(app: App) {
-    app.mtls.post(BARE_PATH, async () => ({ result: true }));
-  },
-  setUp: (server, parameters) => issueAccessToken(server, (parameters as Parameters).qwacFingerprint256),
+type SealKeyType = 'rsa' | 'ec';
+const SEALS: Readonly<Record<SealKeyType, string>> = {
+  rsa: 'RSA-2048 bank seal, rsa-sha256 (the sandbox default)',
+  ec: 'ECDSA P-256 bank seal, ecdsa-sha256',
 };
 
-function accessTokenOf(info: unknown): string {
-  const token = (info as Partial<Info> | null)?.accessToken;
-  if (typeof token !== 'string') throw new Error('The bank sent no access token');
-  return token;
+/** The bench TPP's files, as `openstet certs tpp` writes them. */
+interface TppFiles {
+  readonly tls: ClientTls;
+  readonly qwacFile: string;
+  readonly qseal: KeyAndCertificate;
 }
 
-/** One request to each route first: both answer 200, the funds one `"result":true`, signed by the bank. */
-async function checkRoutes(
-  funds: Target,
-  bare: Target,
-  headers: Readonly<Record<string, string>>,
-): Promise<void> {
-  const answer = await expectStatus(funds.name, post(funds.url, headers, funds.body, funds.tls), 200);
-  if (!answer.body.includes('"result":true'))
-    throw new Error(`${funds.name}: expected "result":true, got ${answer.body}`);
-  if (typeof answer.headers.signature !== 'string')
-    throw new Error(`${funds.name}: the response carries no signature header (STET CR199)`);
-  await expectStatus(bare.name, post(bare.url, headers, bare.body, bare.tls), 200);
+/** `BENCH_SEALS` (default `rsa,ec`): the bank seals to measure, in order. */
+function sealsWanted(): SealKeyType[] {
+  const names = (process.env.BENCH_SEALS ?? 'rsa,ec').split(',');
+  for (const name of names)
+    if (!Object.hasOwn(SEALS, name)) throw new Error(`BENCH_SEALS: "${name}" is not one of rsa, ec`);
+  return names as SealKeyType[];
 }
 
-/**
- * Loads the bare route and the funds route of one bank. `pool` holds the distinct signed requests; the
- * Authorization header is not signed (STET), so one pool serves every bank with its own token.
- */
-async function measureRoutes(
-  bank: Bank,
-  tpp: BenchTpp,
-  pool: readonly Readonly<Record<string, string>>[],
-  seconds: number,
+function accountsWanted(): number {
+  const value = Number(process.env.BENCH_ACCOUNTS ?? 1_000_000);
+  if (!Number.isInteger(value) || value < 10_000)
+    throw new Error('BENCH_ACCOUNTS must be an integer >= 10000');
+  return value;
+}
+
+/** `openstet certs tpp`: a card issuer's QWAC and QSealC from the sandbox CA, licensed in the register. */
+async function issueTpp(bank: BankEnvironment): Promise<TppFiles> {
+  const out = join(bank.dataDir, 'tpp');
+  await openstet(bank, [
+    'certs',
+    'tpp',
+    '--org-id',
+    TPP.organizationIdentifier,
+    '--name',
+    TPP.organizationName,
+    '--roles',
+    'PSP_IC',
+    '--out',
+    out,
+  ]);
+  const read = (file: string) => readFileSync(join(out, file), 'utf8');
+  return {
+    tls: { ca: read('ca.pem'), cert: read('qwac.pem'), key: read('qwac.key') },
+    qwacFile: join(out, 'qwac.pem'),
+    qseal: { certificatePem: read('qseal.pem'), privateKeyPem: read('qseal.key') },
+  };
+}
+
+/** The bank's seal for one run: the sandbox's RSA one, or an EC QSealC configured as a bank configures its own. */
+async function sealFor(
+  seal: SealKeyType,
+  dataDir: string,
+  ca: KeyAndCertificate,
+  sandboxSeal: KeyAndCertificate,
 ) {
-  const { mtlsUrl } = bank;
-  const authorization = `Bearer ${accessTokenOf(bank.info)}`;
-  await registerQseal(mtlsUrl, tpp);
-  const check = await signedHeaders(tpp.qseal, FUNDS_PATH, FUNDS_REQUEST, { authorization });
-  const target = (name: string, path: string, headers: Target['headers']): Target => ({
-    name,
-    url: `${mtlsUrl}${path}`,
-    headers,
-    body: FUNDS_REQUEST,
-    tls: tpp.tls,
-    connections: CONNECTIONS,
-    bankPid: bank.pid,
-  });
-  const bareTarget = target('bare route (mTLS only)', BARE_PATH, [check]);
-  const fundsTarget = target(
-    'funds confirmation',
-    FUNDS_PATH,
-    pool.map((headers) => ({ ...headers, authorization })),
-  );
-  await checkRoutes(fundsTarget, bareTarget, check);
-  const bare = await measure(bareTarget, seconds);
-  const funds = await measure(fundsTarget, seconds);
-  return { bare, funds };
-}
-
-/** The bank's QSealC signing every answer (STET CR199): the sandbox's RSA-2048 one, or an ECDSA P-256 one. */
-type SealKeyType = 'rsa' | 'ec';
-
-/** An ECDSA P-256 QSealC for the bank, from the run's CA, configured as a bank configures its own. */
-async function ecSealEnvironment(dataDir: string, ca: KeyAndCertificate): Promise<Record<string, string>> {
-  const seal = await issueEidasCertificate(ca, {
+  if (seal === 'rsa') return { env: {}, seal: sandboxSeal };
+  const ec = await issueEidasCertificate(ca, {
     kind: 'qsealc',
     keyType: 'ec',
     organizationIdentifier: 'PSDFR-ACPR-13807',
@@ -176,85 +135,331 @@ async function ecSealEnvironment(dataDir: string, ca: KeyAndCertificate): Promis
     OPENSTET_SEAL_CERT_FILE: join(dataDir, 'bench-ec-seal.pem'),
     OPENSTET_SEAL_KEY_FILE: join(dataDir, 'bench-ec-seal.key'),
   };
-  writeFileSync(env.OPENSTET_SEAL_CERT_FILE, seal.certificatePem);
-  writeFileSync(env.OPENSTET_SEAL_KEY_FILE, seal.privateKeyPem, { mode: 0o600 });
-  return env;
+  writeFileSync(env.OPENSTET_SEAL_CERT_FILE, ec.certificatePem);
+  writeFileSync(env.OPENSTET_SEAL_KEY_FILE, ec.privateKeyPem, { mode: 0o600 });
+  return { env, seal: ec };
 }
 
-const SEALS: Readonly<Record<SealKeyType, string>> = {
-  rsa: 'RSA-2048 bank seal, rsa-sha256 (the sandbox default)',
-  ec: 'ECDSA P-256 bank seal, ecdsa-sha256',
-};
-
-/** Verdicts of one bank: its funds route against its own bare route. */
-interface Outcome {
-  readonly seal: SealKeyType;
-  readonly ratio: number;
-  readonly p99Ms: number;
-}
-
-/**
- * Creates the TPP, then for each bank seal (RSA-2048, then ECDSA P-256) starts a bank on PostgreSQL,
- * checks both routes, and loads the bare route and the funds route; ends with both verdicts.
- */
-export async function run(seconds: number): Promise<void> {
-  console.log(
-    'access token: Marc’s consent and token pair made through the bank’s services, bound to the QWAC',
+/** The floor in a process of its own, on the bank's certificate, seal and database. */
+async function startFloor(
+  launch: FloorLaunch,
+): Promise<{ url: string; pid: number; close(): Promise<void> }> {
+  const child = fork(
+    fileURLToPath(new URL('./lib/floor-child.ts', import.meta.url)),
+    [JSON.stringify(launch)],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '1' },
+    },
   );
-  await withDataDir(async (dataDir, ca) => {
-    const tpp = await createTpp(ca);
-    const count = poolSize(seconds);
-    process.stderr.write(`signing ${count} distinct funds-confirmation requests (the TPP's work)\n`);
-    const pool = await signedPool(tpp.qseal, FUNDS_PATH, FUNDS_REQUEST, {}, count);
-    const outcomes: Outcome[] = [];
-    for (const seal of Object.keys(SEALS) as SealKeyType[]) {
-      console.log(`\n-- ${SEALS[seal]} --`);
-      outcomes.push(await runBank(seal, dataDir, ca, tpp, pool, seconds));
-    }
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (message) => resolve((message as { url: string }).url));
+    child.once('exit', (code) => reject(new Error(`the floor exited (${code}) before it was ready`)));
+  });
+  return {
+    url,
+    pid: child.pid as number,
+    close: async () => {
+      child.disconnect();
+      if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+/** The funds request for one customer, as a card issuer sends it. */
+function fundsRequest(customer: Customer, index: number): { body: string; extra: Record<string, string> } {
+  return {
+    body: JSON.stringify({
+      paymentCoverageRequestId: `bench-${index}`,
+      instructedAmount: { currency: 'EUR', amount: '123.45' },
+      accountId: { iban: customer.iban },
+    }),
+    extra: { authorization: `Bearer ${customer.accessToken}` },
+  };
+}
+
+interface SealOutcome {
+  readonly seal: SealKeyType;
+  readonly floorRatio: number;
+  readonly funds300: PacedMeasurement;
+}
+
+async function runSeal(
+  seal: SealKeyType,
+  bank: BankEnvironment,
+  tpp: TppFiles,
+  population: Population,
+  sealEnv: Record<string, string>,
+  sealKey: KeyAndCertificate,
+  pki: { readonly server: KeyAndCertificate; readonly ca: KeyAndCertificate },
+  database: BenchDatabase,
+  seconds: number,
+): Promise<SealOutcome> {
+  console.log(`\n-- ${SEALS[seal]} --`);
+  const floor = await startFloor({
+    serverKeyPem: pki.server.privateKeyPem,
+    serverCertificatePem: pki.server.certificatePem,
+    caPem: pki.ca.certificatePem,
+    tppQsealPem: tpp.qseal.certificatePem,
+    bankSealKeyPem: sealKey.privateKeyPem,
+    bankSealKeyId: serialAndIssuerKeyId(readEidasCertificate(sealKey.certificatePem)),
+    databaseUrl: (database.postgres as { url: string }).url,
+    schema: (database.postgres as { schema: string }).schema,
+  });
+  const served = await serveBank({ ...bank, env: { ...bank.env, ...sealEnv } });
+  try {
+    await registerQseal(served.mtlsUrl, { tls: tpp.tls, qseal: tpp.qseal, qwacFingerprint256: '' });
+    const { customers } = population;
+    let signed = 0;
+    /** Requests the bank never saw, signed just before they are sent (their Date must be recent). */
+    const sign = (count: number, path = FUNDS_PATH) => {
+      process.stderr.write(
+        `signing ${count} distinct funds requests over ${customers.length} customers (the TPP's work)\n`,
+      );
+      const first = signed;
+      signed += count;
+      return signedPool(tpp.qseal, path, count, (i) =>
+        fundsRequest(customers[(first + i) % customers.length] as Customer, first + i),
+      );
+    };
+    // Signed for the floor's own path: the floor verifies the request target as the bank does.
+    const floorPool = await sign(20_000, FLOOR_PATH);
+    const target = (name: string, url: string, requests: readonly PooledRequest[], pid: number): Target => ({
+      name,
+      url,
+      requests,
+      tls: tpp.tls,
+      connections: CONNECTIONS,
+      bankPid: pid,
+    });
+    const check = (await sign(1))[0] as PooledRequest;
+    const answer = await expectStatus(
+      'funds confirmation',
+      post(`${served.mtlsUrl}${FUNDS_PATH}`, check.headers, check.body, tpp.tls),
+      200,
+    );
+    if (typeof answer.headers.signature !== 'string')
+      throw new Error('the funds answer carries no Signature (STET CR199)');
+    const floorCheck = floorPool[0] as PooledRequest;
+    await expectStatus(
+      'floor',
+      post(`${floor.url}${FLOOR_PATH}`, floorCheck.headers, floorCheck.body, tpp.tls),
+      200,
+    );
+
+    const bare = await measure(
+      target('bare route (mTLS only)', `${floor.url}${BARE_PATH}`, [check], floor.pid),
+      seconds,
+    );
+    const floorRun = await measure(
+      target('floor', `${floor.url}${FLOOR_PATH}`, floorPool, floor.pid),
+      seconds,
+    );
+    const logBefore = served.logBytes();
+    const saturationPool = await sign(Math.ceil((seconds + WARM_UP_SECONDS) * MAX_FUNDS_RATE));
+    const funds = await measure(
+      target('funds confirmation', `${served.mtlsUrl}${FUNDS_PATH}`, saturationPool, served.pid),
+      seconds,
+    );
+    const logPerRequest =
+      (served.logBytes() - logBefore) / Math.max(1, funds.requestsPerSecond * (seconds + WARM_UP_SECONDS));
+    const saturation: Measurement[] = [bare, floorRun, funds];
+    console.log('\nsaturation, 50 connections:');
+    printTable(saturation, { p50: true });
+    warnOnFailures(saturation);
+    warnOnInterference(saturation);
     console.log('');
-    for (const { seal, ratio, p99Ms } of outcomes) {
-      console.log(
-        `${SEALS[seal]}: throughput ratio ${ratio.toFixed(2)} (target >= ${TARGET_RATIO}: ${verdict(ratio >= TARGET_RATIO)}), p99 ${p99Ms.toFixed(1)} ms (target <= ${TARGET_P99_MS} ms: ${verdict(p99Ms <= TARGET_P99_MS)})`,
+    printCpu(saturation);
+    console.log(`bank log: about ${logPerRequest.toFixed(0)} bytes per request (default logging, to a file)`);
+    const floorRatio = funds.requestsPerSecond / floorRun.requestsPerSecond;
+    console.log(
+      `\nfloor ratio = funds req/s ÷ floor req/s = ${floorRatio.toFixed(2)} (target >= ${TARGET_FLOOR_RATIO}: ${verdict(floorRatio >= TARGET_FLOOR_RATIO)})`,
+    );
+    console.log(
+      `bare-route ratio (information) = ${(funds.requestsPerSecond / bare.requestsPerSecond).toFixed(2)}`,
+    );
+
+    const highRate = Math.round(0.6 * floorRun.requestsPerSecond);
+    const paced = async (
+      name: string,
+      url: string,
+      rate: number,
+      requests: () => PooledRequest,
+      bankPid: number,
+    ) =>
+      measurePaced(
+        {
+          name,
+          origin: new URL(url).origin,
+          path: new URL(url).pathname,
+          tls: tpp.tls,
+          connections: CONNECTIONS,
+          bankPid,
+          next: requests,
+        },
+        rate,
+        seconds,
+        WARM_UP_SECONDS,
+      );
+    let floorNext = 0;
+    const floorRequest = () => floorPool[floorNext++ % floorPool.length] as PooledRequest;
+    const pacedPool = await sign(Math.ceil((CARD_RATE + highRate) * (seconds + WARM_UP_SECONDS) * 1.05));
+    let bankNext = 0;
+    const bankRequest = () => {
+      const request = pacedPool[bankNext++];
+      if (!request) throw new Error('the pool of signed requests ran out');
+      return request;
+    };
+    const rows: PacedMeasurement[] = [];
+    for (const rate of [CARD_RATE, highRate]) {
+      // XP
+      rows.push(await paced(`floor @ ${rate}/s`, `${floor.url}${FLOOR_PATH}`, rate, floorRequest, floor.pid));
+      rows.push(
+        await paced(
+          `funds confirmation @ ${rate}/s`,
+          `${served.mtlsUrl}${FUNDS_PATH}`,
+          rate,
+          bankRequest,
+          served.pid,
+        ),
       );
     }
-  });
+    console.log(
+      `\nevenly paced, latency from each request's due time (${CARD_RATE} req/s, and 60 % of the floor's saturation):`,
+    );
+    printPaced(rows);
+    console.log('');
+    printCpu(rows);
+    const funds300 = rows[1] as PacedMeasurement;
+    console.log(
+      `funds p99 at ${CARD_RATE} req/s: ${funds300.p99Ms.toFixed(1)} ms (target <= ${TARGET_P99_MS} ms: ${verdict(funds300.p99Ms <= TARGET_P99_MS)})`,
+    );
+    return { seal, floorRatio, funds300 };
+  } finally {
+    await served.close();
+    await floor.close();
+  }
 }
 
-/**
- * One bank with the given seal, on a PostgreSQL schema of its own (so the second run does not start
- * with the first one's audit trail): both routes loaded, the table, the CPU use and the ratio printed.
- */
-async function runBank(
-  seal: SealKeyType,
-  dataDir: string,
-  ca: KeyAndCertificate,
-  tpp: BenchTpp,
-  pool: readonly Readonly<Record<string, string>>[],
+/** p99 at 300 req/s (RSA seal) on each population, alternating, two rounds each: the tables' growth alone. */
+async function comparePopulations(
+  rounds: readonly { readonly bank: BankEnvironment; readonly population: Population }[],
+  tpp: TppFiles,
   seconds: number,
-): Promise<Outcome> {
+): Promise<void> {
+  console.log(`\n-- p99 at ${CARD_RATE} req/s by database size (RSA seal, alternating rounds) --`);
+  const latencies = new Map<number, number[]>();
+  const rows: PacedMeasurement[] = [];
+  for (const round of [...rounds, ...rounds]) {
+    const served = await serveBank(round.bank);
+    try {
+      await registerQseal(served.mtlsUrl, { tls: tpp.tls, qseal: tpp.qseal, qwacFingerprint256: '' });
+      const count = Math.ceil(CARD_RATE * (seconds + WARM_UP_SECONDS) * 1.05);
+      const { customers } = round.population;
+      const pool = await signedPool(tpp.qseal, FUNDS_PATH, count, (i) =>
+        fundsRequest(customers[i % customers.length] as Customer, i),
+      );
+      let next = 0;
+      const row = await measurePaced(
+        {
+          name: `${round.population.accounts} accounts`,
+          origin: new URL(served.mtlsUrl).origin,
+          path: FUNDS_PATH,
+          tls: tpp.tls,
+          connections: CONNECTIONS,
+          next: () => pool[next++] as PooledRequest,
+        },
+        CARD_RATE,
+        seconds,
+        WARM_UP_SECONDS,
+        (all) =>
+          latencies.set(round.population.accounts, [
+            ...(latencies.get(round.population.accounts) ?? []),
+            ...all,
+          ]),
+      );
+      rows.push(row);
+    } finally {
+      await served.close();
+    }
+  }
+  printPaced(rows);
+  const [small, large] = rounds.map(({ population }) =>
+    percentile(latencies.get(population.accounts) ?? [], 0.99),
+  );
+  const growth = (large ?? Number.NaN) / (small ?? Number.NaN);
+  console.log(
+    `p99 over both rounds: ${small?.toFixed(1)} ms at ${rounds[0]?.population.accounts} accounts, ${large?.toFixed(1)} ms at ${rounds[1]?.population.accounts}: ×${growth.toFixed(2)} (target <= ${TARGET_GROWTH}: ${verdict(growth <= TARGET_GROWTH)})`,
+  );
+}
+
+/** A database of its own for one population, dropped at the end. */
+async function withDatabase<T>(use: (database: BenchDatabase) => Promise<T>): Promise<T> {
   const database = await postgresOrPglite();
-  console.log(`database: ${database.description}`);
+  if (!database.postgres) throw new Error(`${database.description}: the funds bench needs PostgreSQL`);
   try {
-    const launch = {
-      scenario: import.meta.url,
-      dataDir,
-      postgres: database.postgres,
-      parameters: { qwacFingerprint256: tpp.qwacFingerprint256 } satisfies Parameters,
-      env: seal === 'ec' ? await ecSealEnvironment(dataDir, ca) : {},
-    };
-    return await withBank(launch, async (bank) => {
-      const { bare, funds } = await measureRoutes(bank, tpp, pool, seconds);
-      console.log('');
-      printTable([bare, funds], { p50: true });
-      warnOnFailures([bare, funds]);
-      warnOnInterference([bare, funds]);
-      console.log('');
-      printCpu([bare, funds]);
-      console.log('');
-      printRatios(funds, bare, { route: 'funds confirmation', baseline: 'bare route' }, TARGET_RATIO);
-      return { seal, ratio: funds.requestsPerSecond / bare.requestsPerSecond, p99Ms: funds.p99Ms };
-    });
+    return await use(database);
   } finally {
     await database.drop();
   }
+}
+
+function bankOn(dataDir: string, database: BenchDatabase): BankEnvironment {
+  const postgres = database.postgres as { url: string; schema: string };
+  return { dataDir, env: { DATABASE_URL: postgres.url, OPENSTET_DATABASE_SCHEMA: postgres.schema } };
+}
+
+export async function run(seconds: number): Promise<void> {
+  const accounts = accountsWanted();
+  const tokens = tokenCount();
+  await withDataDir(async (dataDir, ca) =>
+    withDatabase(async (large) =>
+      withDatabase(async (small) => {
+        console.log(`database: ${large.description}`);
+        const largeBank = bankOn(dataDir, large);
+        const smallBank = bankOn(dataDir, small);
+        const tpp = await issueTpp(largeBank);
+        // The second database licenses the same TPP (its certificates are already issued).
+        await openstet(smallBank, [
+          'registry',
+          'license',
+          '--org-id',
+          TPP.organizationIdentifier,
+          '--name',
+          TPP.organizationName,
+          '--roles',
+          'PSP_IC',
+        ]);
+        process.stderr.write(`populating ${accounts} accounts\n`);
+        const largePopulation = await populate(largeBank, accounts, tpp.qwacFile, tokens);
+        const smallPopulation = await populate(smallBank, 10_000, tpp.qwacFile, tokens);
+        for (const population of [smallPopulation, largePopulation])
+          console.log(
+            `population: ${population.accounts} accounts, populated in ${population.seconds.toFixed(1)} s; requests spread over ${population.customers.length} customers`,
+          );
+        console.log(
+          `requests: each signed, with its own X-Request-ID, never repeated; one customer's token and account each (of up to ${tokens})`,
+        );
+        const pki = await ensureSandboxPki(dataDir);
+        const outcomes: SealOutcome[] = [];
+        for (const seal of sealsWanted()) {
+          const { env, seal: key } = await sealFor(seal, dataDir, ca, pki.bankSeal);
+          outcomes.push(await runSeal(seal, largeBank, tpp, largePopulation, env, key, pki, large, seconds));
+        }
+        await comparePopulations(
+          [
+            { bank: smallBank, population: smallPopulation },
+            { bank: largeBank, population: largePopulation },
+          ],
+          tpp,
+          seconds,
+        );
+        console.log('');
+        for (const { seal, floorRatio, funds300 } of outcomes)
+          console.log(
+            `${SEALS[seal]}: floor ratio ${floorRatio.toFixed(2)} (target >= ${TARGET_FLOOR_RATIO}: ${verdict(floorRatio >= TARGET_FLOOR_RATIO)}), p99 at ${CARD_RATE} req/s ${funds300.p99Ms.toFixed(1)} ms (target <= ${TARGET_P99_MS} ms: ${verdict(funds300.p99Ms <= TARGET_P99_MS)})`,
+          );
+      }),
+    ),
+  );
 }

@@ -57,17 +57,18 @@ export async function run(seconds: number): Promise<void> {
         const headers = await signedHeaders(tpp.qseal, TRUST_PATH, FUNDS_REQUEST);
         const count = poolSize(seconds);
         process.stderr.write(`signing ${count} distinct requests (the TPP's work)\n`);
-        const pool = await signedPool(tpp.qseal, TRUST_PATH, FUNDS_REQUEST, {}, count);
-        const target = (name: string, path: string, signed: Target['headers']): Target => ({
+        const pool = await signedPool(tpp.qseal, TRUST_PATH, count, () => ({ body: FUNDS_REQUEST }));
+        const target = (name: string, path: string, requests: Target['requests']): Target => ({
           name,
           url: `${mtlsUrl}${path}`,
-          headers: signed,
-          body: FUNDS_REQUEST,
+          requests,
           tls: tpp.tls,
           connections: CONNECTIONS,
           bankPid: pid,
         });
-        const baselineTarget = target('baseline (mTLS only)', BASELINE_PATH, [headers]);
+        const baselineTarget = target('baseline (mTLS only)', BASELINE_PATH, [
+          { headers, body: FUNDS_REQUEST },
+        ]);
         const chainTarget = target('trust chain', TRUST_PATH, pool);
         await expectStatus(chainTarget.name, post(chainTarget.url, headers, FUNDS_REQUEST, tpp.tls), 200);
         await expectStatus(

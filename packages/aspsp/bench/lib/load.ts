@@ -29,13 +29,18 @@ export function poolSize(seconds: number): number {
   return Math.ceil((seconds + WARM_UP_SECONDS) * rate);
 }
 
-/** One route under load by `connections` mTLS connections, each request with the next headers of `headers`. */
+/** One request of a pool: distinct signed requests, each with its own body and headers. */
+export interface PooledRequest {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** One route under load by `connections` mTLS connections, each request the next one of `requests`. */
 export interface Target {
   readonly name: string;
   readonly url: string;
-  /** The headers of each request in turn: distinct signed requests, or one set for an unsigned route. */
-  readonly headers: readonly Readonly<Record<string, string>>[];
-  readonly body: string;
+  /** Sent in turn, from the start again when they run out (a route that keeps no replay state). */
+  readonly requests: readonly PooledRequest[];
   readonly tls: ClientTls;
   readonly connections: number;
   /** The bank's process id, to account its CPU time. */
@@ -57,7 +62,7 @@ export interface Measurement {
 function load(
   target: Target,
   seconds: number,
-  next: () => Readonly<Record<string, string>>,
+  next: () => PooledRequest | undefined,
   onLatency: (ms: number) => void = () => {},
 ): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
@@ -65,9 +70,13 @@ function load(
       {
         url: target.url,
         method: 'POST',
-        body: target.body,
         requests: [
-          { setupRequest: (request: autocannon.Request) => ({ ...request, headers: { ...next() } }) },
+          {
+            setupRequest: (request: autocannon.Request) => {
+              const pooled = next();
+              return pooled ? { ...request, headers: { ...pooled.headers }, body: pooled.body } : request;
+            },
+          },
         ],
         connections: target.connections,
         pipelining: 1,
@@ -94,7 +103,7 @@ export function percentile(values: readonly number[], fraction: number): number 
 export async function measure(target: Target, seconds: number): Promise<Measurement> {
   process.stderr.write(`${target.name}: warm-up ${WARM_UP_SECONDS} s, then ${seconds} s\n`);
   let sent = 0;
-  const next = () => target.headers[sent++ % target.headers.length] ?? {};
+  const next = () => target.requests[sent++ % target.requests.length];
   await load(target, WARM_UP_SECONDS, next);
   const latencies: number[] = [];
   const before = sampleCpu(target.bankPid);

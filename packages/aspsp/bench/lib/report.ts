@@ -1,6 +1,8 @@
 /** What the bench prints: one table per scenario, then each ratio against its baseline and target. */
 
+import type { CpuUse } from './cpu.ts';
 import type { Measurement } from './load.ts';
+import type { PacedMeasurement } from './paced-load.ts';
 
 export interface TableOptions {
   /** Adds the median latency column. */
@@ -69,7 +71,7 @@ export function warnOnInterference(rows: readonly Measurement[]): void {
 }
 
 /** CPU time per request of each row, by process (Linux only): where the time goes. */
-export function printCpu(rows: readonly Measurement[]): void {
+export function printCpu(rows: readonly { readonly name: string; readonly cpu: CpuUse | undefined }[]): void {
   const cells = rows.flatMap(({ name, cpu }) => {
     if (!cpu) return [];
     const parts = [cpu.bankMainUs, cpu.bankThreadsUs, cpu.postgresUs, cpu.loadGeneratorUs];
@@ -82,7 +84,7 @@ export function printCpu(rows: readonly Measurement[]): void {
     'bank event loop',
     'bank threads',
     'PostgreSQL',
-    'autocannon',
+    'load generator',
     'total',
   ];
   printColumns(header, cells);
@@ -105,4 +107,34 @@ export function printRatios(
     `${pair} throughput ratio: ${throughput.toFixed(2)} (target >= ${targetRatio}: ${verdict(throughput >= targetRatio)})`,
   );
   console.log(`${pair} p99 latency ratio: ${(route.p99Ms / baseline.p99Ms).toFixed(2)}`);
+}
+
+/** The paced runs: offered and achieved rate, latency percentiles from each request's due time. */
+export function printPaced(rows: readonly PacedMeasurement[]): void {
+  const header = [
+    'scenario',
+    'offered/s',
+    'achieved/s',
+    'p50 (ms)',
+    'p99 (ms)',
+    'p99.9 (ms)',
+    'non-2xx',
+    'errors',
+  ];
+  const cells = rows.map((row) => [
+    row.name,
+    String(row.offeredRate),
+    row.achievedRate.toFixed(0),
+    row.p50Ms.toFixed(2),
+    row.p99Ms.toFixed(2),
+    row.p999Ms.toFixed(2),
+    String(row.non2xx),
+    String(row.errors),
+  ]);
+  printColumns(header, cells);
+  for (const row of rows)
+    if (row.non2xx > 0 || row.errors > 0)
+      console.warn(
+        `WARNING: ${row.name}: ${row.non2xx} non-2xx answers and ${row.errors} errors; its numbers are not valid`,
+      );
 }

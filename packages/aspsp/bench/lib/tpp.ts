@@ -15,6 +15,7 @@ import {
   serialAndIssuerKeyId,
   signMessage,
 } from '@openstet/protocol';
+import type { PooledRequest } from './load.ts';
 
 export const TPP = { organizationIdentifier: 'PSDFR-ACPR-12345', organizationName: 'Bench TPP' } as const;
 
@@ -136,23 +137,35 @@ export async function signedHeaders(
   return { ...headers, signature };
 }
 
+/** What the TPP sends in one request of a pool: the body, and its unsigned extra headers (Authorization). */
+export interface Unsigned {
+  readonly body: string;
+  readonly extra?: Readonly<Record<string, string>>;
+}
+
 /**
- * `count` distinct signed requests, made before the measurement: the bank refuses a replayed X-Request-ID
- * (ADR 0004), so each request sent must be new, as a real TPP's are. Their Date stays within the bank's
- * 300 s clock skew for a run this short.
+ * `count` distinct signed requests, the i-th made of `request(i)`, signed before the measurement: the bank
+ * refuses a replayed X-Request-ID (ADR 0004), so each request sent must be new, as a real TPP's are. Their
+ * Date stays within the bank's 300 s clock skew for a run this short.
  */
 export async function signedPool(
   qseal: KeyAndCertificate,
   target: string,
-  body: string,
-  extra: Readonly<Record<string, string>>,
   count: number,
-): Promise<readonly Readonly<Record<string, string>>[]> {
-  const pool: Record<string, string>[] = [];
+  request: (index: number) => Unsigned,
+): Promise<PooledRequest[]> {
+  const pool: PooledRequest[] = [];
   while (pool.length < count) {
-    const batch = Math.min(256, count - pool.length);
+    const batch = Array.from({ length: Math.min(256, count - pool.length) }, (_, i) =>
+      request(pool.length + i),
+    );
     pool.push(
-      ...(await Promise.all(Array.from({ length: batch }, () => signedHeaders(qseal, target, body, extra)))),
+      ...(await Promise.all(
+        batch.map(async ({ body, extra }) => ({
+          headers: await signedHeaders(qseal, target, body, extra),
+          body,
+        })),
+      )),
     );
   }
   return pool;
