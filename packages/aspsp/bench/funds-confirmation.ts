@@ -59,8 +59,11 @@ const TARGET_FLOOR_RATIO = 0.7;
 const CARD_RATE = 300;
 const TARGET_P99_MS = 20;
 const TARGET_GROWTH = 1.1;
-/** The highest saturation throughput the pool of never-repeated requests is sized for. */
-const MAX_FUNDS_RATE = Number(process.env.BENCH_MAX_RATE ?? 4000);
+/**
+ * The pools of never-repeated requests are sized for this multiple of the floor's saturation throughput
+ * (one process; two workers may pass it): the funds call does more than the floor.
+ */
+const POOL_HEADROOM = { oneProcess: 1.3, twoWorkers: 2.6 };
 
 export const title =
   'funds confirmation (v1.4.2) as `npm start` runs it, against the floor, on a sandbox population';
@@ -181,6 +184,7 @@ function fundsRequest(customer: Customer, index: number): { body: string; extra:
 interface SealOutcome {
   readonly seal: SealKeyType;
   readonly floorRatio: number;
+  readonly floorRate: number;
   readonly funds300: PacedMeasurement;
 }
 
@@ -256,7 +260,9 @@ async function runSeal(
       seconds,
     );
     const logBefore = served.logBytes();
-    const saturationPool = await sign(Math.ceil((seconds + WARM_UP_SECONDS) * MAX_FUNDS_RATE));
+    const saturationPool = await sign(
+      Math.ceil((seconds + WARM_UP_SECONDS) * POOL_HEADROOM.oneProcess * floorRun.requestsPerSecond),
+    );
     const funds = await measure(
       target('funds confirmation', `${served.mtlsUrl}${FUNDS_PATH}`, saturationPool, served.pid),
       seconds,
@@ -334,11 +340,52 @@ async function runSeal(
     console.log(
       `funds p99 at ${CARD_RATE} req/s: ${funds300.p99Ms.toFixed(1)} ms (target <= ${TARGET_P99_MS} ms: ${verdict(funds300.p99Ms <= TARGET_P99_MS)})`,
     );
-    return { seal, floorRatio, funds300 };
+    return { seal, floorRatio, floorRate: floorRun.requestsPerSecond, funds300 };
   } finally {
     await served.close();
     await floor.close();
   }
+}
+
+/**
+ * Saturation throughput of `openstet serve` with 1 worker and with `--workers 2` (RSA seal), one after
+ * the other on the same database. CPU by process is not printed: the workers are processes of their own.
+ */
+async function compareWorkers(
+  bank: BankEnvironment,
+  tpp: TppFiles,
+  population: Population,
+  floorRate: number,
+  seconds: number,
+): Promise<void> {
+  console.log('\n-- openstet serve with 1 and 2 workers (RSA seal, saturation, 50 connections) --');
+  const rows: Measurement[] = [];
+  for (const workers of [1, 2]) {
+    const served = await serveBank(bank, workers === 1 ? [] : ['--workers', String(workers)]);
+    try {
+      const count = Math.ceil((seconds + WARM_UP_SECONDS) * POOL_HEADROOM.twoWorkers * floorRate);
+      process.stderr.write(`signing ${count} distinct funds requests for ${workers} worker(s)\n`);
+      const { customers } = population;
+      const requests = await signedPool(tpp.qseal, FUNDS_PATH, count, (i) =>
+        fundsRequest(customers[i % customers.length] as Customer, i),
+      );
+      const name = `funds confirmation, ${workers} worker${workers === 1 ? '' : 's'}`;
+      const url = `${served.mtlsUrl}${FUNDS_PATH}`;
+      rows.push(
+        await measure(
+          { name, url, requests, tls: tpp.tls, connections: CONNECTIONS, bankPid: undefined },
+          seconds,
+        ),
+      );
+    } finally {
+      await served.close();
+    }
+  }
+  printTable(rows, { p50: true });
+  warnOnFailures(rows);
+  const [one, two] = rows;
+  if (one && two)
+    console.log(`2 workers ÷ 1 worker = ${(two.requestsPerSecond / one.requestsPerSecond).toFixed(2)}`);
 }
 
 /** p99 at 300 req/s (RSA seal) on each population, alternating, two rounds each: the tables' growth alone. */
@@ -446,6 +493,8 @@ export async function run(seconds: number): Promise<void> {
           const { env, seal: key } = await sealFor(seal, dataDir, ca, pki.bankSeal);
           outcomes.push(await runSeal(seal, largeBank, tpp, largePopulation, env, key, pki, large, seconds));
         }
+        const rsa = outcomes.find((outcome) => outcome.seal === 'rsa');
+        if (rsa) await compareWorkers(largeBank, tpp, largePopulation, rsa.floorRate, seconds);
         await comparePopulations(
           [
             { bank: smallBank, population: smallPopulation },

@@ -3,11 +3,14 @@
  * after the other, each printed as a table and ratios (never a timed assertion; exit 0 unless the bench
  * itself fails):
  * - trust-chain.ts: the trust chain alone against a route behind mTLS only;
- * - funds-confirmation.ts: the whole funds-confirmation call on PostgreSQL against a bare route.
+ * - funds-confirmation.ts: the funds call as `npm start` runs it, on a populated PostgreSQL, against a
+ *   floor (the work no implementation can skip) and a bare route; latency at an evenly paced rate.
  *
  * `npm run bench -- funds-confirmation` runs the scenarios named. Environment: `BENCH_SECONDS` (default
  * 10) measured seconds per route, after a 3 s warm-up of each; `BENCH_CONNECTIONS` (trust chain, default
- * 32); `DATABASE_URL`; `BENCH_BANK_CPU_PROF=<dir>` for a CPU profile of the bank (lib/bank-process.ts).
+ * 32); `DATABASE_URL`; `BENCH_ACCOUNTS` (default 10^6), `BENCH_TOKENS` (10 000) and `BENCH_SEALS`
+ * (`rsa,ec`) for the funds scenario; `BENCH_BANK_CPU_PROF=<dir>` for a CPU profile of the bank
+ * (lib/bank-process.ts, lib/served-bank.ts).
  * On Linux the funds scenario also prints the CPU time per request by process, and every row is flagged
  * when other processes took a noticeable share of the machine while it was measured (lib/cpu.ts).
  */
