@@ -9,8 +9,9 @@
  * customers (default 10 000), each request signed, with its own X-Request-ID, never sent twice.
  *
  * Printed, per seal:
- * - saturation, 50 connections (autocannon): bare route, floor and funds call; `floor ratio = funds req/s ÷
- *   floor req/s` (target >= 0.7), the bare-route ratio for information, CPU per request by process;
+ * - saturation, 50 connections (autocannon): bare route, floor, floor + ledger read and funds call; `floor
+ *   ratio = funds req/s ÷ floor req/s` (target >= 0.7); for information, the bare-route ratio and `floor +
+ *   ledger read ÷ floor` (what the balance read alone costs), CPU per request by process;
  * - latency at a fixed, evenly paced rate (lib/paced-load.ts), from each request's due time: at 300 req/s
  *   (target p99 <= 20 ms) and at 60 % of the floor's saturation throughput, funds call and floor.
  * Then p99 at 300 req/s on 10^4 against 10^6 accounts, alternating (target: within 10 %).
@@ -53,6 +54,7 @@ import { type ClientTls, expectStatus, post, registerQseal, signedPool, TPP } fr
 
 const FUNDS_PATH = '/stet/psd2/v1.4.2/funds-confirmations';
 const FLOOR_PATH = '/bench/floor';
+const FLOOR_LEDGER_PATH = '/bench/floor-ledger';
 const BARE_PATH = '/bench/bare';
 const CONNECTIONS = 50;
 const TARGET_FLOOR_RATIO = 0.7;
@@ -259,6 +261,18 @@ async function runSeal(
       target('floor', `${floor.url}${FLOOR_PATH}`, floorPool, floor.pid),
       seconds,
     );
+    const floorLedger = await measure(
+      target(
+        'floor + ledger read',
+        `${floor.url}${FLOOR_LEDGER_PATH}`,
+        await sign(
+          Math.ceil((seconds + WARM_UP_SECONDS) * POOL_HEADROOM.oneProcess * floorRun.requestsPerSecond),
+          FLOOR_LEDGER_PATH,
+        ),
+        floor.pid,
+      ),
+      seconds,
+    );
     const logBefore = served.logBytes();
     const saturationPool = await sign(
       Math.ceil((seconds + WARM_UP_SECONDS) * POOL_HEADROOM.oneProcess * floorRun.requestsPerSecond),
@@ -269,7 +283,7 @@ async function runSeal(
     );
     const logPerRequest =
       (served.logBytes() - logBefore) / Math.max(1, funds.requestsPerSecond * (seconds + WARM_UP_SECONDS));
-    const saturation: Measurement[] = [bare, floorRun, funds];
+    const saturation: Measurement[] = [bare, floorRun, floorLedger, funds];
     console.log('\nsaturation, 50 connections:');
     printTable(saturation, { p50: true });
     warnOnFailures(saturation);
@@ -283,6 +297,9 @@ async function runSeal(
     );
     console.log(
       `bare-route ratio (information) = ${(funds.requestsPerSecond / bare.requestsPerSecond).toFixed(2)}`,
+    );
+    console.log(
+      `floor + ledger read ÷ floor (information: the ratio of a bank doing nothing but the floor and the balance read) = ${(floorLedger.requestsPerSecond / floorRun.requestsPerSecond).toFixed(2)}`,
     );
 
     const highRate = Math.round(0.6 * floorRun.requestsPerSecond);

@@ -151,6 +151,25 @@ for (const engine of ENGINES) {
       );
     });
 
+    test('populateLedger ends with VACUUM (ANALYZE): every page of the tables it wrote is all-visible, with fresh statistics', async () => {
+      const store = await ledgerStore(engine);
+      await populate(store, populationPlan('settled', '13807', CUSTOMERS, PER_CUSTOMER));
+      const { rows } = await sql<{ relname: string; pages: number; visible: number; tuples: number }>`
+        select c.relname, c.relpages as pages, c.relallvisible as visible, c.reltuples::integer as tuples
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = ${store.schema} and c.relname in ('sandbox_customers', 'sandbox_accounts', 'consents', 'token_pairs')
+        order by c.relname`.execute(store.db);
+      assert.deepEqual(
+        rows.map(({ relname, pages, visible, tuples }) => [relname, visible === pages && pages > 0, tuples]),
+        [
+          ['consents', true, CUSTOMERS],
+          ['sandbox_accounts', true, CUSTOMERS * PER_CUSTOMER],
+          ['sandbox_customers', true, CUSTOMERS],
+          ['token_pairs', true, CUSTOMERS],
+        ],
+      );
+    });
+
     test('without a TPP: customers and accounts only', async () => {
       const store = await ledgerStore(engine);
       const counts = await populate(store, populationPlan('no-tpp', '13807', 50, 1), { tpp: false });

@@ -7,6 +7,8 @@
  * 2. the TPP's draft-cavage signature, verified with its QSealC key held in memory;
  * 3. one prepared read, with plain `pg`, of the access token's row by its hash;
  * 4. the JSON answer, sealed with the bank's seal (Date, Digest, X-Request-ID; STET CR199).
+ * `POST /bench/floor-ledger` does the same and then a second prepared read, the account's balances by IBAN:
+ * the least any bank that reads the balance does (information: the ceiling of a funds check's floor ratio).
  * `POST /bench/bare` answers `{"result":true}` behind mTLS alone: the information ratio of issue 3.
  */
 
@@ -15,7 +17,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { parseSignatureHeader, signingString } from '@openstet/protocol';
-import Fastify, { type FastifyServerFactory } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerFactory } from 'fastify';
 import pg from 'pg';
 import { TLS_POLICY } from '../../src/tls-policy.ts';
 
@@ -78,6 +80,10 @@ export async function startFloor(launch: FloorLaunch): Promise<{ url: string; cl
     name: 'floor-token-by-hash',
     text: `select * from "${launch.schema}".token_pairs where access_hash = $1`,
   };
+  const ledgerRead = {
+    name: 'floor-ledger-by-iban',
+    text: `select psu_id, status, currency, accounting_balance, pending_card_debits, authorised_overdraft from "${launch.schema}".sandbox_accounts where iban = $1`,
+  };
   const tls = {
     key: launch.serverKeyPem,
     cert: launch.serverCertificatePem,
@@ -96,7 +102,7 @@ export async function startFloor(launch: FloorLaunch): Promise<{ url: string; cl
     done(null, body),
   );
   app.post('/bench/bare', async () => ANSWER_TEXT);
-  app.post('/bench/floor', async (request, reply) => {
+  const floorRoute = (readLedger: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
     const body = request.body as Buffer;
     if (!digestMatches(String(request.headers.digest), body)) return reply.code(400).send('{}');
     if (!(await verifySignature(request.raw, tppKey))) return reply.code(401).send('{}');
@@ -104,10 +110,17 @@ export async function startFloor(launch: FloorLaunch): Promise<{ url: string; cl
     const hash = createHash('sha256').update(token).digest('base64url');
     const { rows } = await database.query({ ...tokenRead, values: [hash] });
     if (rows.length !== 1) return reply.code(401).send('{}');
+    if (readLedger) {
+      const iban = (JSON.parse(body.toString()) as { accountId?: { iban?: string } }).accountId?.iban;
+      const ledger = await database.query({ ...ledgerRead, values: [iban] });
+      if (ledger.rows.length !== 1) return reply.code(404).send('{}');
+    }
     const requestId = String(request.headers['x-request-id'] ?? '');
     reply.headers(await seal(bankKey, launch.bankSealKeyId, requestId));
     return reply.type('application/json').send(ANSWER_TEXT);
-  });
+  };
+  app.post('/bench/floor', floorRoute(false));
+  app.post('/bench/floor-ledger', floorRoute(true));
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return {

@@ -62,7 +62,8 @@ const affected = (result: { numAffectedRows?: bigint }) => Number(result.numAffe
  * establishment (same id): re-running is idempotent, and a failure leaves the previous one as it was.
  * With a TPP, each customer gets a cbpii consent on all their accounts and a token pair, issued `now`
  * with the lifetimes of `token-lifetimes.ts`. `schema` is the store's PostgreSQL schema (the bulk
- * statements are raw SQL, see `ledger-population-sql.ts`).
+ * statements are raw SQL, see `ledger-population-sql.ts`). It ends with `settle`, so a load test starts on
+ * a settled database.
  */
 export async function populateLedger(
   db: Kysely<Database>,
@@ -71,7 +72,7 @@ export async function populateLedger(
   tpp: PopulationTpp | undefined,
   now: Date,
 ): Promise<PopulationCounts> {
-  return db.transaction().execute(async (trx) => {
+  const counts = await db.transaction().execute(async (trx) => {
     // Room to sort a million accounts by customer in memory rather than on disk (this transaction only).
     await sql`set local work_mem = '128MB'`.execute(trx);
     await checkRange(trx, plan);
@@ -101,4 +102,20 @@ export async function populateLedger(
       : 0;
     return { customers, accounts, consents: tokenPairs, tokenPairs, replaced };
   });
+  await settle(db, schema);
+  return counts;
+}
+
+/**
+ * `VACUUM (ANALYZE)` of the tables a population writes, once it is committed (VACUUM cannot run in a
+ * transaction). Without it, the first reads of each freshly written page set its hint bits (dirtying it)
+ * and autovacuum wakes up on the new rows in the middle of whatever load test comes next: the p99 of a
+ * funds check then grows with the population (ADR 0003). With it the visibility map is set, so the bank's
+ * reads start on the state a long-running database is in.
+ */
+async function settle(db: Kysely<Database>, schema: string): Promise<void> {
+  const tables = ['sandbox_customers', 'sandbox_accounts', 'consents', 'token_pairs'].map((name) =>
+    sql.table(`${schema}.${name}`),
+  );
+  await sql`vacuum (analyze) ${sql.join(tables)}`.execute(db);
 }
