@@ -47,7 +47,7 @@ export {
 } from './store/ledger-population-read.ts';
 export type { PopulationTpp } from './store/ledger-population-sql.ts';
 export type { Store, StoreOptions } from './store/open-store.ts';
-export { openStore } from './store/open-store.ts';
+export { configuredStore, openStore } from './store/open-store.ts';
 export { sandboxRevocationRepository } from './store/sandbox-revocation-repository.ts';
 export { tppRegistryRepository } from './store/tpp-registry-repository.ts';
 export { loadBankSeal, loadTrustStore } from './trust/load-trust.ts';

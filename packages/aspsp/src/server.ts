@@ -6,7 +6,7 @@ import { type App, buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { adminSecret, publishServerState, runningServer, type ServerState } from './data-dir.ts';
 import { loggerOptions } from './http/logger.ts';
-import { openStore } from './store/open-store.ts';
+import { configuredStore, openStore } from './store/open-store.ts';
 import { TLS_POLICY } from './tls-policy.ts';
 import { loadBankSeal, loadTrustStore } from './trust/load-trust.ts';
 import { ensureSandboxPki } from './trust/sandbox-pki.ts';
@@ -71,12 +71,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const cert = config.tlsCertFile ? readFileSync(config.tlsCertFile, 'utf8') : pki.server.certificatePem;
   const trustStore = loadTrustStore(config, pki);
   const proxied = config.clientCertHeader !== undefined;
-  const store = await openStore({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    schema: config.databaseSchema,
-    defaultEstablishment: config.defaultCdetab,
-  });
+  const store = await openStore(configuredStore(config));
   const app = await buildApp(config, {
     store,
     trustStore,

@@ -4,6 +4,7 @@ import {
   adminSecret,
   type CertificateRevocation,
   type Config,
+  configuredStore,
   openStore,
   type RevocationList,
   runningServer,
@@ -117,12 +118,7 @@ export async function withSandbox<T>(
     throw new Error(
       `The running server (pid ${state.pid}) holds the embedded database and its admin API is off (OPENSTET_ADMIN_API=false): stop it first`,
     );
-  const store = await openStore({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    schema: config.databaseSchema,
-    defaultEstablishment: config.defaultCdetab,
-  });
+  const store = await openStore(configuredStore(config));
   try {
     return await work({
       registry: tppRegistryRepository(store.db),

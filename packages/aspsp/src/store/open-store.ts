@@ -27,6 +27,24 @@ export interface StoreOptions {
   readonly defaultEstablishment?: string | undefined;
 }
 
+/** What a bank's configuration says of its database (`config.ts`). */
+interface DatabaseConfig {
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly databaseSchema: string;
+  readonly defaultCdetab: string;
+}
+
+/** The store a bank's configuration names: DATABASE_URL, else PGlite in the data directory. */
+export function configuredStore(config: DatabaseConfig): StoreOptions {
+  return {
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    schema: config.databaseSchema,
+    defaultEstablishment: config.defaultCdetab,
+  };
+}
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 function dialect(options: StoreOptions) {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   type Config,
+  configuredStore,
   loadConfig,
   openStore,
   POPULATION_LIMITS,
@@ -90,12 +91,7 @@ async function populate(options: PopulateOptions): Promise<void> {
   const tpp = options.tppQwac === undefined ? undefined : qwacTpp(options.tppQwac);
   const tokensFile = options.tokensOut === undefined ? undefined : resolve(options.tokensOut);
   refuseHeldDatabase(config);
-  const store = await openStore({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    schema: config.databaseSchema,
-    defaultEstablishment: config.defaultCdetab,
-  });
+  const store = await openStore(configuredStore(config));
   try {
     await checkBankKind(store, config, options.allowNonSandbox === true);
     const plan = populationPlan(options.seed, establishment, options.customers, options.accountsPerCustomer);

@@ -1,4 +1,4 @@
-import { type Config, ensureSandboxPki, openStore } from '@openstet/aspsp';
+import { type Config, configuredStore, ensureSandboxPki, openStore } from '@openstet/aspsp';
 
 /**
  * What must happen once before the workers start, never in N processes at once: the sandbox PKI is
@@ -8,11 +8,6 @@ import { type Config, ensureSandboxPki, openStore } from '@openstet/aspsp';
  */
 export async function prepareDataDirectory(config: Config): Promise<void> {
   await ensureSandboxPki(config.dataDir, config.establishments);
-  const store = await openStore({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    schema: config.databaseSchema,
-    defaultEstablishment: config.defaultCdetab,
-  });
+  const store = await openStore(configuredStore(config));
   await store.close();
 }
