@@ -98,21 +98,20 @@ function accountsWanted(): number {
   return value;
 }
 
+/** The bench TPP as `certs tpp` and `registry license` name it: a card issuer (PSP_IC). */
+const TPP_LICENCE = [
+  '--org-id',
+  TPP.organizationIdentifier,
+  '--name',
+  TPP.organizationName,
+  '--roles',
+  'PSP_IC',
+] as const;
+
 /** `openstet certs tpp`: a card issuer's QWAC and QSealC from the sandbox CA, licensed in the register. */
 async function issueTpp(bank: BankEnvironment): Promise<TppFiles> {
   const out = join(bank.dataDir, 'tpp');
-  await openstet(bank, [
-    'certs',
-    'tpp',
-    '--org-id',
-    TPP.organizationIdentifier,
-    '--name',
-    TPP.organizationName,
-    '--roles',
-    'PSP_IC',
-    '--out',
-    out,
-  ]);
+  await openstet(bank, ['certs', 'tpp', ...TPP_LICENCE, '--out', out]);
   const read = (file: string) => readFileSync(join(out, file), 'utf8');
   return {
     tls: { ca: read('ca.pem'), cert: read('qwac.pem'), key: read('qwac.key') },
@@ -484,16 +483,7 @@ export async function run(seconds: number): Promise<void> {
         const smallBank = bankOn(dataDir, small);
         const tpp = await issueTpp(largeBank);
         // The second database licenses the same TPP (its certificates are already issued).
-        await openstet(smallBank, [
-          'registry',
-          'license',
-          '--org-id',
-          TPP.organizationIdentifier,
-          '--name',
-          TPP.organizationName,
-          '--roles',
-          'PSP_IC',
-        ]);
+        await openstet(smallBank, ['registry', 'license', ...TPP_LICENCE]);
         process.stderr.write(`populating ${accounts} accounts\n`);
         const largePopulation = await populate(largeBank, accounts, tpp.qwacFile, tokens);
         const smallPopulation = await populate(smallBank, 10_000, tpp.qwacFile, tokens);
