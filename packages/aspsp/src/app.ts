@@ -18,6 +18,7 @@ import { tokenRoute } from './oauth/token-route.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
 import { openApiRoute } from './standards/stet/openapi-route.ts';
 import { stetRoutes } from './standards/stet/stet-routes.ts';
+import { bankKey } from './store/bank-keys.ts';
 import { bankKindOf, recordBankKind } from './store/bank-kind.ts';
 import { sandboxQtspRoutes } from './trust/sandbox-qtsp-routes.ts';
 
@@ -175,14 +176,19 @@ type Audited = FastifyInstance & { flushAudit(): Promise<void> };
 export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   // The first bank to open a database records whether it is a sandbox: `sandbox populate` refuses others.
   await recordBankKind(deps.store.db, bankKindOf(config), deps.now?.() ?? new Date());
+  const informationKey = await bankKey(deps.store.db, 'account-information', deps.now?.() ?? new Date());
   let log: FastifyBaseLogger | undefined;
-  const services = createServices(config, {
-    ...deps,
-    onRevocationSoftFail:
-      deps.onRevocationSoftFail ??
-      ((sources, organizationIdentifier) =>
-        log?.warn({ sources, organizationIdentifier }, 'revocation sources failed: accepted (soft fail)')),
-  });
+  const services = createServices(
+    config,
+    {
+      ...deps,
+      onRevocationSoftFail:
+        deps.onRevocationSoftFail ??
+        ((sources, organizationIdentifier) =>
+          log?.warn({ sources, organizationIdentifier }, 'revocation sources failed: accepted (soft fail)')),
+    },
+    informationKey,
+  );
   const publicApp = publicListener(services, deps);
   const mtls = mtlsListener(services, deps);
   log = mtls.log;

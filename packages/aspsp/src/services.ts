@@ -23,6 +23,7 @@ import { scaAttemptRepository } from './store/sca-attempt-repository.ts';
 import { scaSessionRepository } from './store/sca-session-repository.ts';
 import { tokenRepository } from './store/token-repository.ts';
 import { tppRegistryRepository } from './store/tpp-registry-repository.ts';
+import { unattendedReadRepository } from './store/unattended-read-repository.ts';
 import { revocationChecker } from './trust/revocation-checker.ts';
 import { type FetchRevocationData, httpRevocationFetch } from './trust/revocation-fetch.ts';
 import { signingCertificates } from './trust/signing-certificates.ts';
@@ -45,7 +46,12 @@ export interface ServiceDeps {
 }
 
 /** Everything the routes of both listeners share: stores, caches, the trust chain, the bank's systems. */
-export function createServices(config: Config, deps: ServiceDeps) {
+export function createServices(
+  config: Config,
+  deps: ServiceDeps,
+  /** The bank secret behind account resource ids and page cursors (`store/bank-keys.ts`). */
+  informationKey: Uint8Array,
+) {
   // The sandbox bank is both connectors or neither: a real bank must never get the sandbox SMS code.
   if ((deps.coreBanking === undefined) !== (deps.strongAuthentication === undefined)) {
     throw new Error('Give both coreBanking and strongAuthentication, or neither for the sandbox bank');
@@ -92,7 +98,7 @@ export function createServices(config: Config, deps: ServiceDeps) {
   // The sandbox bank's customers: the seed's personas at 13807, one customer at every other establishment,
   // then the populated ledger in the database (`openstet sandbox populate`).
   const personas = [...SANDBOX_PERSONAS, ...establishmentCustomers(config.establishments)];
-  const coreBanking = deps.coreBanking ?? sandboxCoreBanking(personas, sandboxLedgerRepository(db));
+  const coreBanking = deps.coreBanking ?? sandboxCoreBanking(personas, sandboxLedgerRepository(db), now);
   const endpoints = listenerEndpoints({ publicUrl: config.publicUrl, mtlsUrl: config.mtlsUrl });
   return Object.freeze({
     config,
@@ -117,6 +123,8 @@ export function createServices(config: Config, deps: ServiceDeps) {
     purgeExpired: () => purgeExpired(db, now()),
     /** For the PSU pages: each call bounded to the timeout. */
     coreBanking: withTimeout(coreBanking, config.coreBankingTimeoutMs),
+    informationKey,
+    unattendedReads: unattendedReadRepository(db),
     /** For one API request: all its calls bounded to the timeout together. */
     coreBankingForRequest: () => withDeadline(coreBanking, config.coreBankingTimeoutMs),
     strongAuthentication: withScaTimeout(

@@ -7,6 +7,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { type HttpsResponse, httpsCall } from './helpers/https-client.ts';
 import { authorizeUrl, MARC, REDIRECT_URI, TPP_PKCE } from './helpers/journey.ts';
 import { licence, type TestPki, testPki } from './helpers/pki.ts';
+import { servedSchemaErrors, swaggerErrors } from './helpers/response-schemas.ts';
 import { ENGINES } from './helpers/stores.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
 import { signedHeaders } from './helpers/tpp-request.ts';
@@ -96,18 +97,24 @@ for (const engine of ENGINES) {
     const publicUrl = (path: string) => `${bank.server.publicUrl}${path}`;
 
     /** Marc authorizes Acme for `scope` on two accounts through the real pages; the code is exchanged over mTLS. */
-    async function authorizeAndExchange(scope: 'piisp' | 'cbpii'): Promise<string> {
+    async function authorizeAndExchange(
+      scope: 'piisp' | 'cbpii' | 'aisp extended_transaction_history',
+    ): Promise<string> {
       const { page, redirect } = await newPage();
-      await page.goto(publicUrl(authorizeUrl(pki.acme, { scope, state: `state-${scope}` })));
+      const state = `state-${scope.split(' ')[0]}`;
+      await page.goto(publicUrl(authorizeUrl(pki.acme, { scope, state })));
       await page.fill('input[name="username"]', MARC.id);
       await page.click('button[name="action"][value="approve"]');
       await page.fill('input[name="otp"]', MARC.otp);
       await page.click('button[name="action"][value="approve"]');
-      assert.match((await page.textContent('main')) ?? '', /Acme Cards souhaite pouvoir vérifier/);
+      const purpose = scope.startsWith('aisp')
+        ? /Acme Cards souhaite consulter/
+        : /Acme Cards souhaite pouvoir vérifier/;
+      assert.match((await page.textContent('main')) ?? '', purpose);
       for (const iban of MARC.accounts) await page.check(`input[name="accounts"][value="${iban}"]`);
       await page.click('button[name="action"][value="approve"]');
       const back = await redirect();
-      assert.equal(back.searchParams.get('state'), `state-${scope}`);
+      assert.equal(back.searchParams.get('state'), state);
       assert.equal(back.searchParams.get('iss'), bank.server.publicUrl);
       const code = back.searchParams.get('code') ?? '';
       const response = await mtls('/token', {
@@ -242,6 +249,61 @@ for (const engine of ENGINES) {
         );
       });
     }
+
+    /** A signed AISP read over mTLS, attended (the PSU is at the TPP's page). */
+    async function aispGet(accessToken: string, path: string): Promise<HttpsResponse> {
+      const headers = await signedHeaders(pki.acme, {
+        method: 'GET',
+        url: path,
+        headers: { authorization: `Bearer ${accessToken}`, 'psu-ip-address': '192.0.2.10' },
+      });
+      return mtls(path, { method: 'GET', headers });
+    }
+
+    test('AISP: Marc ticks two accounts; accounts, balances and every page of transactions on both versions, each body valid', async (t) => {
+      if (NO_CHROMIUM) return t.skip(NO_CHROMIUM);
+      const accessToken = await authorizeAndExchange('aisp extended_transaction_history');
+      for (const version of ['v1', 'v1.4.2'] as const) {
+        const document = JSON.parse(
+          (
+            await httpsCall(publicUrl(`/stet/psd2/${version}/openapi.json`), {
+              ca: pki.ca.certificatePem,
+              method: 'GET',
+            })
+          ).body,
+        );
+        /** A 200 body, checked against the served document and, on 1.4.0.47, STET's Swagger. */
+        const valid = async (template: string, definition: string, path: string) => {
+          const response = await aispGet(accessToken, path);
+          assert.equal(response.status, 200, response.body);
+          const body = JSON.parse(response.body);
+          assert.equal(servedSchemaErrors(document, 'GET', template, 200, body), undefined, path);
+          if (version === 'v1') assert.equal(swaggerErrors(definition, body), undefined, path);
+          return body;
+        };
+        const base = `/stet/psd2/${version}`;
+        const list = await valid('/accounts', 'HalAccounts', `${base}/accounts`);
+        assert.deepEqual(
+          list.accounts.map((account: { accountId: { iban: string } }) => account.accountId.iban),
+          MARC.accounts,
+        );
+        for (const account of list.accounts) {
+          await valid('/accounts/{accountResourceId}/balances', 'HalBalances', account._links.balances.href);
+          const seen = new Set<string>();
+          let href: string | undefined = `${account._links.transactions.href}?dateFrom=2000-01-01`;
+          while (href) {
+            const page = await valid('/accounts/{accountResourceId}/transactions', 'HalTransactions', href);
+            for (const entry of page.transactions) {
+              assert.ok(!seen.has(entry.entryReference), `entry ${entry.entryReference} seen twice`);
+              seen.add(entry.entryReference);
+            }
+            href = page._links.next?.href;
+            assert.ok(!href || href.length <= 140);
+          }
+          assert.ok(seen.size > 200, `13 months of history: ${seen.size} entries`);
+        }
+      }
+    });
 
     test('deny: "Annuler" on the login page brings Marc back to the TPP with access_denied and the state', async (t) => {
       if (NO_CHROMIUM) return t.skip(NO_CHROMIUM);

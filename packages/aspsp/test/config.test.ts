@@ -50,7 +50,7 @@ describe('configuration refuses unsafe or meaningless settings with a clear mess
       coreBanking: sandboxCoreBanking(),
     };
     assert.throws(
-      () => createServices(loadConfig({}), deps),
+      () => createServices(loadConfig({}), deps, new Uint8Array(32)),
       /Give both coreBanking and strongAuthentication/,
     );
   });

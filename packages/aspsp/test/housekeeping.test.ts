@@ -108,6 +108,9 @@ const ids = async (db: Kysely<Database>) => ({
   pairs: (await db.selectFrom('tokenPairs').select('id').orderBy('id').execute()).map((row) => row.id),
   consents: (await db.selectFrom('consents').select('id').orderBy('id').execute()).map((row) => row.id),
   sessions: (await db.selectFrom('scaSessions').select('id').orderBy('id').execute()).map((row) => row.id),
+  unattendedReads: (await db.selectFrom('unattendedReads').select('readAt').execute()).map((row) =>
+    new Date(row.readAt).toISOString(),
+  ),
 });
 
 for (const engine of ENGINES) {
@@ -155,6 +158,11 @@ for (const engine of ENGINES) {
         });
         await session(db, 'session-abandoned', at(-2 * HOUR));
         await session(db, 'session-active', at(-60_000));
+        for (const readAt of [at(-3 * DAY), at(-HOUR)])
+          await db
+            .insertInto('unattendedReads')
+            .values({ clientId: 'PSDFR-ACPR-12345', subject: 'FR76', readKind: 'balances', readAt })
+            .execute();
 
         // Every DELETE statement the purge sends, with the rows it removed.
         const deleted: bigint[] = [];
@@ -170,18 +178,20 @@ for (const engine of ENGINES) {
           tokenPairs: 3,
           consents: 1,
           scaSessions: 1,
+          unattendedReads: 1,
         });
         assert.ok(
           deleted.every((rows) => rows <= BigInt(batchSize)),
           `no statement deletes more than ${batchSize}: ${deleted.join(', ')}`,
         );
         // After a full batch comes another statement for the same table: 3 + 1 pairs, 1 + 1 of the rest.
-        assert.equal(deleted.length, batchSize === 1 ? 4 + 2 + 2 + 2 : 4);
+        assert.equal(deleted.length, batchSize === 1 ? 4 + 2 + 2 + 2 + 2 : 5);
         assert.deepEqual(await ids(db), {
           codes: ['code-expired-1h', 'code-of-live-pair'],
           pairs: ['pair-live', 'pair-revoked-1h'],
           consents: ['consent-live', 'consent-of-code', 'consent-orphan-new'],
           sessions: ['session-active'],
+          unattendedReads: [at(-HOUR).toISOString()],
         });
         // Run again (another instance, the next tick): nothing left to delete.
         assert.deepEqual(await purgeExpired(db, NOW, batchSize), {
@@ -189,6 +199,7 @@ for (const engine of ENGINES) {
           tokenPairs: 0,
           consents: 0,
           scaSessions: 0,
+          unattendedReads: 0,
         });
       });
   });

@@ -57,7 +57,7 @@ function populate(store: LedgerStore, plan: PopulationPlan, { tpp = true } = {})
   return populateLedger(store.db, store.schema, plan, tpp ? TPP : undefined, AT);
 }
 
-/** Every row a population wrote, in a stable order and engine-neutral form (bigint as text, dates as ISO). */
+/** Every row a population wrote, in a stable order and engine-neutral form (numbers as text, dates as ISO). */
 async function rowsOf(db: Kysely<Database>, plan: PopulationPlan) {
   const neutral = (rows: readonly object[]) =>
     rows.map((row) =>
@@ -66,7 +66,12 @@ async function rowsOf(db: Kysely<Database>, plan: PopulationPlan) {
           .filter(([column]) => column !== 'createdAt')
           .map(([column, value]) => [
             column,
-            value instanceof Date ? value.toISOString() : typeof value === 'bigint' ? String(value) : value,
+            // node-postgres reads bigint as text, PGlite as a number: compare both as text.
+            value instanceof Date
+              ? value.toISOString()
+              : typeof value === 'bigint' || typeof value === 'number'
+                ? String(value)
+                : value,
           ]),
       ),
     );

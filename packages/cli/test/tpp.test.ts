@@ -77,7 +77,17 @@ describe('openstet tpp against a real sandbox bank', () => {
       openstet(['tpp', 'login', '--help'], env),
     ]);
     for (const run of [tppHelp, fundsHelp, loginHelp]) assert.equal(run.code, 0, run.stderr);
-    for (const word of ['register', 'login', 'funds-check', 'token', 'Examples:', 'Exit codes'])
+    for (const word of [
+      'register',
+      'login',
+      'funds-check',
+      'accounts',
+      'balances',
+      'transactions',
+      'token',
+      'Examples:',
+      'Exit codes',
+    ])
       assert.ok(tppHelp.stdout.includes(word), `tpp --help mentions ${word}`);
     for (const word of [
       '--iban',
@@ -235,6 +245,71 @@ describe('openstet tpp against a real sandbox bank', () => {
     assert.deepEqual([emptyJson.code, json(emptyJson)], [1, []]);
     assert.equal(check.code, 1);
     assert.match(check.stderr, /No cbpii or piisp tokens in .*: run `openstet tpp login`/);
+  });
+
+  test('AISP: login --scope aisp, then accounts, balances and transactions as tables or --json', async () => {
+    const login = await tpp([
+      'login',
+      '--scope',
+      'aisp extended_transaction_history',
+      '--persona',
+      'marc',
+      '--port',
+      String(ports[0] ?? 0),
+      '--accounts',
+      `${MARC_5158},${MARC_5255}`,
+      '--json',
+    ]);
+    assert.equal(login.code, 0, login.stderr);
+    assert.equal(json(login).key, 'aisp');
+    const attended = ['--psu-ip-address', '192.0.2.10'];
+    const [table, listed, balances, transactions, notMade] = await Promise.all([
+      tpp(['accounts', ...attended]),
+      tpp(['accounts', '--api-version', 'v1', '--json', ...attended]),
+      tpp(['balances', '--account', MARC_5158, '--json', ...attended]),
+      tpp([
+        'transactions',
+        '--account',
+        MARC_5158,
+        '--from',
+        '2000-01-01',
+        '--pages',
+        '2',
+        '--json',
+        ...attended,
+      ]),
+      tpp(['balances', '--account', MARC_5352, ...attended]),
+    ]);
+    for (const run of [table, listed, balances, transactions]) assert.equal(run.code, 0, run.stderr);
+    const [header, ...rows] = table.stdout.trimEnd().split('\n');
+    assert.match(header ?? '', /^ACCOUNT +IBAN +NAME +CURRENCY +READS$/);
+    assert.deepEqual(
+      rows.map((row) => row.split(/ {2,}/).slice(1, 4)),
+      [
+        [MARC_5158, 'Compte à vue', 'EUR'],
+        [MARC_5255, 'Compte à vue', 'EUR'],
+      ],
+    );
+    assert.deepEqual(
+      json(listed).accounts.map((account: { iban: string }) => account.iban),
+      [MARC_5158, MARC_5255],
+    );
+    assert.deepEqual(
+      json(balances).balances.map((balance: { type: string; amount: string }) => [
+        balance.type,
+        Number(balance.amount).toFixed(2),
+      ]),
+      [
+        ['CLBD', '4348.95'],
+        ['XPCD', '4179.00'],
+      ],
+    );
+    const read = json(transactions);
+    assert.equal(read.pages, 2);
+    assert.equal(read.transactions.length, 100, 'two pages of 50 of the 13 months');
+    assert.equal(read.more, true);
+    assert.equal(notMade.code, 2, `an account Marc did not tick is a usage error, named: ${notMade.stderr}`);
+    assert.match(notMade.stderr, /FR7613807008043001965405352 is not among the accounts/);
   });
 
   test('--persona is refused (exit 2) where the metadata does not say "openstet_sandbox": true', async () => {

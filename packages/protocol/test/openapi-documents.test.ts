@@ -34,8 +34,16 @@ describe('the OpenAPI documents generated from the operations table and the sche
     assert.deepEqual([v1.info.version, v142.info.version], ['1.4.0.47', '1.4.2']);
     assert.deepEqual(v1.servers, [{ url: '/stet/psd2/v1' }]);
     assert.deepEqual(v142.servers, [{ url: '/stet/psd2/v1.4.2' }]);
-    assert.deepEqual(Object.keys(v1.paths), ['/funds-confirmations']);
-    assert.match(v1.info.description, /Served paths: POST \/funds-confirmations\./);
+    const accountPaths = [
+      '/accounts',
+      '/accounts/{accountResourceId}/balances',
+      '/accounts/{accountResourceId}/transactions',
+      '/consents',
+      '/trusted-beneficiaries',
+    ];
+    assert.deepEqual(Object.keys(v1.paths), ['/funds-confirmations', ...accountPaths]);
+    assert.deepEqual(Object.keys(v142.paths), ['/funds-confirmations', ...accountPaths, '/end-user-identity']);
+    assert.match(v1.info.description, /Served paths: POST \/funds-confirmations, GET \/accounts,/);
   });
 
   test('a bank serves the document with its own URLs', () => {

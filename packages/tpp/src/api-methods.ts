@@ -37,6 +37,18 @@ function fromTable<
 export const API_METHODS = Object.freeze({
   fundsConfirmationV1: fromTable('fundsConfirmationsPost', 'v1', true),
   fundsConfirmation: fromTable('fundsConfirmationsPost', 'v1.4.2', true),
+  accountsV1: fromTable('accountsGet', 'v1', true),
+  accounts: fromTable('accountsGet', 'v1.4.2', true),
+  balancesV1: fromTable('accountsBalancesGet', 'v1', true),
+  balances: fromTable('accountsBalancesGet', 'v1.4.2', true),
+  transactionsV1: fromTable('accountsTransactionsGet', 'v1', true),
+  transactions: fromTable('accountsTransactionsGet', 'v1.4.2', true),
+  // A PUT replaces: sending it again has the same effect.
+  consentsV1: fromTable('consentsPut', 'v1', true),
+  consents: fromTable('consentsPut', 'v1.4.2', true),
+  trustedBeneficiariesV1: fromTable('trustedBeneficiariesGet', 'v1', true),
+  trustedBeneficiaries: fromTable('trustedBeneficiariesGet', 'v1.4.2', true),
+  endUserIdentity: fromTable('endUserIdentityGet', 'v1.4.2', true),
 } satisfies Record<string, ApiMethod>);
 
 export type ApiMethodName = keyof typeof API_METHODS;

@@ -10,7 +10,15 @@ export { OAuthError, ResponseSignatureError, StetError } from './errors.ts';
 export type { Pkce } from './pkce.ts';
 export { generatePkce } from './pkce.ts';
 export type { RawAnswer, RawRequest } from './raw-call.ts';
+export type {
+  Account,
+  Balance,
+  Transaction,
+  TransactionFilter,
+  TransactionPage,
+} from './resources/account-information.ts';
 export type { FundsCheck } from './resources/funds-confirmation.ts';
+export type { ForwardedAccess, TrustedBeneficiary } from './resources/psu-details.ts';
 export type { SandboxScaOptions } from './sandbox-sca.ts';
 export { completeSandboxSca } from './sandbox-sca.ts';
 export type { StetClient } from './stet-client.ts';

@@ -5,7 +5,9 @@ import { oauthClient } from './oauth-client.ts';
 import { rawCallMethods } from './raw-call.ts';
 import { registrationMethods } from './register.ts';
 import { qsealSigningKey } from './request-signature.ts';
+import { accountInformationMethods } from './resources/account-information.ts';
 import { fundsConfirmationMethods } from './resources/funds-confirmation.ts';
+import { psuDetailMethods } from './resources/psu-details.ts';
 import { stetCall } from './resources/stet-call.ts';
 import { authorizationCodeMethods } from './session/authorization-code.ts';
 import { tokenGrantMethods } from './session/token-grants.ts';
@@ -52,11 +54,14 @@ export function createStetClient(options: StetClientOptions) {
   });
   const bankSeal = bankSealKey(options.bankSealCertificate);
   const session = tokenSession(oauth, store);
+  const call = stetCall(sendSigned, session, bankSeal);
 
   return Object.freeze({
     ...authorizationCodeMethods(options, oauth, store),
     ...tokenGrantMethods(oauth, store, session),
-    ...fundsConfirmationMethods(stetCall(sendSigned, session, bankSeal)),
+    ...fundsConfirmationMethods(call),
+    ...accountInformationMethods(call, options.apiBaseUrl),
+    ...psuDetailMethods(call),
     ...registrationMethods(http.send, apiOrigin, qsealPem),
     ...rawCallMethods(sendSigned, store, bankSeal),
     /** Closes the keep-alive connections. @example bank.close(); */

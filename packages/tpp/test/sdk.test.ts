@@ -98,6 +98,75 @@ describe('the TPP SDK against the real sandbox over real TLS', () => {
     });
   });
 
+  test('AISP: accounts, balances, every transaction page through the async iterator (both versions), forwarded consent, beneficiaries, identity', async () => {
+    const bank = client();
+    await login(bank, 'aisp extended_transaction_history');
+    const attended = { psuHeaders: { 'PSU-IP-Address': '192.0.2.10' } };
+    for (const version of ['v1', 'v1.4.2'] as const) {
+      const { accounts } = await bank.accounts({ ...attended, version });
+      assert.deepEqual(
+        accounts.map((account) => [account.iban, account.currency, account.balancesAvailable]),
+        [
+          [NOT_COVERED.iban, 'EUR', true],
+          [COVERED.iban, 'EUR', true],
+        ],
+      );
+      const id = accounts[0]?.id ?? '';
+      const { balances } = await bank.balances(id, { ...attended, version });
+      assert.deepEqual(
+        balances.map((balance) => [balance.type, Number(balance.amount).toFixed(2)]),
+        [
+          ['CLBD', '4348.95'],
+          ['XPCD', '4179.00'],
+        ],
+      );
+      const references: string[] = [];
+      let pages = 0;
+      for await (const page of bank.transactionPages(
+        id,
+        { dateFrom: '2000-01-01' },
+        { ...attended, version },
+      )) {
+        pages += 1;
+        references.push(...page.transactions.map((entry) => entry.entryReference ?? ''));
+        assert.ok(page.transactions.every((entry) => entry.label.length > 0 && /^\d/.test(entry.amount)));
+      }
+      assert.ok(pages > 3, `${pages} pages`);
+      assert.equal(new Set(references).size, references.length, 'each entry once');
+    }
+    const marc5158 = NOT_COVERED.iban;
+    await bank.forwardConsent(
+      { balances: [marc5158], transactions: [], trustedBeneficiaries: true, psuIdentity: true },
+      attended,
+    );
+    assert.deepEqual(
+      (await bank.accounts(attended)).accounts.map((account) => [
+        account.iban,
+        account.transactionsAvailable,
+      ]),
+      [[marc5158, false]],
+    );
+    const { beneficiaries } = await bank.trustedBeneficiaries(attended);
+    assert.ok(
+      beneficiaries.length >= 3 && beneficiaries.every((beneficiary) => beneficiary.iban?.startsWith('FR')),
+    );
+    const identity = await bank.endUserIdentity(attended);
+    assert.deepEqual([identity.firstName, identity.lastName], ['Marc', 'Dubois']);
+    await assert.rejects(
+      bank.forwardConsent({
+        balances: ['FR7613807008043001965405352'],
+        transactions: [],
+        trustedBeneficiaries: false,
+        psuIdentity: false,
+      }),
+      (error: unknown) => error instanceof StetError && error.status === 403 && error.code === 'NGAC',
+    );
+    await assert.rejects(
+      bank.balances('0123456789abcdef0123', attended),
+      (error: unknown) => error instanceof StetError && error.status === 404 && error.code === 'NOT_FOUND',
+    );
+  });
+
   test('tokens about to expire are refreshed before the call; the refresh token stays the same', async () => {
     const store = memoryTokenStore();
     const bank = client({ tokenStore: store });

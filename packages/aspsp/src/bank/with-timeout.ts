@@ -64,6 +64,10 @@ function boundedConnector(coreBanking: CoreBanking, call: Bound): CoreBanking {
     currentAccounts: (psuId) => call('currentAccounts', () => coreBanking.currentAccounts(psuId)),
     fundsCheck: (establishment, psuId, iban) =>
       call('fundsCheck', () => coreBanking.fundsCheck(establishment, psuId, iban)),
+    balances: (iban) => call('balances', () => coreBanking.balances(iban)),
+    entries: (query) => call('entries', () => coreBanking.entries(query)),
+    trustedBeneficiaries: (psuId) =>
+      call('trustedBeneficiaries', () => coreBanking.trustedBeneficiaries(psuId)),
   };
 }
 

@@ -4,6 +4,7 @@ import { fromRow, pick } from './rows.ts';
 import type { Database } from './schema.ts';
 
 const COLUMNS = ['id', 'psuId', 'establishment', 'clientId', 'role', 'scopes', 'accounts', 'scaAt'] as const;
+const READ = [...COLUMNS, 'access'] as const;
 
 export function consentRepository(db: Kysely<Database>, now: () => Date): ConsentStore {
   return {
@@ -15,8 +16,15 @@ export function consentRepository(db: Kysely<Database>, now: () => Date): Consen
         .execute();
     },
     async find(id) {
-      const row = await db.selectFrom('consents').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+      const row = await db.selectFrom('consents').select(READ).where('id', '=', id).executeTakeFirst();
       return row && fromRow(row);
+    },
+    async forwardAccess(id, access) {
+      await db
+        .updateTable('consents')
+        .set({ access: JSON.stringify(access) })
+        .where('id', '=', id)
+        .execute();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { UNATTENDED_WINDOW_MS } from '../core/accounts/unattended-quota.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -18,13 +19,14 @@ export interface PurgeReport {
   readonly tokenPairs: number;
   readonly consents: number;
   readonly scaSessions: number;
+  readonly unattendedReads: number;
 }
 
 /**
  * Deletes what can no longer serve: token pairs a day after their refresh token expired (or their access
  * token, without one) or they were revoked; authorization codes expired a day ago that no remaining pair
  * was issued from; consents no code or token refers to any more, a day old; SCA sessions idle for an
- * hour. Never the audit trail, the register, the TPP registrations or the SCA lockout counters. Each
+ * hour; unattended AISP reads two days old. Never the audit trail, the register, the TPP registrations or the SCA lockout counters. Each
  * table goes `batchSize` rows per statement. Idempotent: several instances may run it at once.
  */
 export async function purgeExpired(
@@ -118,7 +120,17 @@ export async function purgeExpired(
       )
       .executeTakeFirstOrThrow(),
   );
-  return { codes, tokenPairs, consents, scaSessions };
+  // An unattended read counts for 24 hours (RTS Art. 36(5)(b)); then a day of grace like the rest.
+  const uncounted = new Date(dead.getTime() - UNATTENDED_WINDOW_MS);
+  const unattendedReads = await batches((limit) =>
+    db
+      .deleteFrom('unattendedReads')
+      .where('id', 'in', (row) =>
+        row.selectFrom('unattendedReads').select('id').where('readAt', '<', uncounted).limit(limit),
+      )
+      .executeTakeFirstOrThrow(),
+  );
+  return { codes, tokenPairs, consents, scaSessions, unattendedReads };
 }
 
 /** Runs a bounded delete until it deletes less than a batch: short statements, short locks. */

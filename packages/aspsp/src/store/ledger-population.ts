@@ -34,6 +34,8 @@ async function removePopulation(trx: Transaction<Database>, id: string): Promise
   await trx.deleteFrom('tokenPairs').where('psuId', 'in', customers).execute();
   await trx.deleteFrom('authorizationCodes').where('consentId', 'in', consents).execute();
   await trx.deleteFrom('consents').where('psuId', 'in', customers).execute();
+  const accounts = trx.selectFrom('sandboxAccounts').select('iban').where('psuId', 'in', customers);
+  await trx.deleteFrom('sandboxEntries').where('iban', 'in', accounts).execute();
   await trx.deleteFrom('sandboxAccounts').where('psuId', 'in', customers).execute();
   await trx.deleteFrom('sandboxCustomers').where('populationId', '=', id).execute();
   const removed = await trx.deleteFrom('sandboxPopulations').where('id', '=', id).executeTakeFirst();

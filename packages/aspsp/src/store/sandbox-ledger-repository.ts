@@ -7,6 +7,7 @@ import type {
   PsuProfile,
 } from '../core/ports/core-banking.ts';
 import { precompiledRead } from './precompiled-read.ts';
+import { sandboxEntryPage } from './sandbox-entries.ts';
 import type { Database } from './schema.ts';
 
 const PROFILE = [
@@ -87,6 +88,17 @@ export function sandboxLedgerRepository(db: Kysely<Database>): CoreBanking {
       // The holder was found, so the account row was: its columns are all NOT NULL (migration 008).
       return Object.freeze({ subscription, account: fundsCheckAccount(row as Present<typeof row>) });
     },
+    async balances(iban) {
+      const row = await db
+        .selectFrom('sandboxAccounts')
+        .select([...ACCOUNT, 'accountingBalance', 'pendingCardDebits', 'authorisedOverdraft'])
+        .where('iban', '=', normaliseIban(iban))
+        .executeTakeFirst();
+      return row && fundsCheckAccount(row).position;
+    },
+    entries: (query) => sandboxEntryPage(db, query),
+    // The populated customers trust no beneficiary: load tests read accounts, balances and entries.
+    trustedBeneficiaries: async () => Object.freeze([]),
   };
 }
 

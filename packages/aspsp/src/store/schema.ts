@@ -1,5 +1,6 @@
 import type { RevocationReason } from '@openstet/protocol';
 import type { ColumnType, Generated } from 'kysely';
+import type { InformationAccess } from '../core/consent/consent.ts';
 import type { ConsentRole, Scope } from '../core/consent/scopes.ts';
 import type { AccountStatus, Subscription } from '../core/ports/core-banking.ts';
 import type { ScaStep } from '../core/sca/sca-session.ts';
@@ -52,6 +53,8 @@ export interface ConsentTable {
   scaAt: Timestamp;
   createdAt: Timestamp;
   revokedAt: Timestamp | null;
+  /** What the AISP forwarded with `PUT /consents` (jsonb, migration 009). */
+  access: ColumnType<InformationAccess | null, string | null | undefined, string | null>;
 }
 
 export interface ScaSessionTable {
@@ -178,6 +181,41 @@ export interface SandboxAccountTable {
   accountingBalance: MinorUnits;
   pendingCardDebits: MinorUnits;
   authorisedOverdraft: MinorUnits;
+  /** The highest `entry_reference` of the account's entries, 0 without any (migration 009). */
+  lastEntryReference: ColumnType<string | number | bigint, bigint | undefined, bigint>;
+}
+
+/** A date column (`YYYY-MM-DD`): node-postgres and PGlite read it as a `Date` at UTC midnight unless told. */
+type DateColumn = ColumnType<Date | string, string, string>;
+
+/** One entry of a populated sandbox account (migration 009); `amount` is positive, minor units. */
+export interface SandboxEntryTable {
+  iban: string;
+  entryReference: ColumnType<string | number | bigint, bigint, bigint>;
+  status: 'booked' | 'pending';
+  entryDate: DateColumn;
+  valueDate: DateColumn | null;
+  transactionDate: DateColumn | null;
+  amount: MinorUnits;
+  direction: 'credit' | 'debit';
+  kind: string;
+  label: string;
+}
+
+/** A secret the bank draws once and every node shares (migration 009). */
+export interface BankKeyTable {
+  name: string;
+  key: Buffer | Uint8Array;
+  createdAt: Timestamp;
+}
+
+/** An AISP read without the PSU, counted over 24 hours (RTS Art. 36(5)(b), migration 009). */
+export interface UnattendedReadTable {
+  id: Generated<string>;
+  clientId: string;
+  subject: string;
+  readKind: string;
+  readAt: Timestamp;
 }
 
 export interface Database {
@@ -194,4 +232,7 @@ export interface Database {
   sandboxPopulations: SandboxPopulationTable;
   sandboxCustomers: SandboxCustomerTable;
   sandboxAccounts: SandboxAccountTable;
+  sandboxEntries: SandboxEntryTable;
+  bankKeys: BankKeyTable;
+  unattendedReads: UnattendedReadTable;
 }

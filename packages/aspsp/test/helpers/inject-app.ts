@@ -7,6 +7,7 @@ import { type App, buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { CoreBanking } from '../../src/core/ports/core-banking.ts';
 import type { StrongAuthentication } from '../../src/core/ports/strong-authentication.ts';
+import type { Store } from '../../src/store/open-store.ts';
 import { loadBankSeal } from '../../src/trust/load-trust.ts';
 import { createTrustStore } from '../../src/trust/trust-store.ts';
 import { licence, type TestPki, testPki } from './pki.ts';
@@ -15,6 +16,7 @@ import { proxyCertificateHeader } from './tpp-request.ts';
 
 export interface InjectApp {
   readonly app: App;
+  readonly store: Store;
   readonly pki: TestPki;
   /** Records a TPP as licensed and registers its QSealC, as `certs tpp` + `POST /register` would. */
   onboard(tpp: TestPki['acme'], roles?: readonly ('PSP_IC' | 'PSP_AI' | 'PSP_PI')[]): Promise<void>;
@@ -35,10 +37,12 @@ export async function injectApp(
     now?: () => Date;
     coreBanking?: CoreBanking;
     strongAuthentication?: StrongAuthentication;
+    /** Another app's store: two instances of the bank on one database (closed by its owner). */
+    store?: Store;
   } = {},
 ): Promise<InjectApp> {
   const pki = await testPki();
-  const store = await testStore(engine);
+  const store = options.store ?? (await testStore(engine));
   const config = loadConfig({
     OPENSTET_DATA_DIR: mkdtempSync(join(tmpdir(), 'openstet-test-')),
     OPENSTET_CLIENT_CERT_HEADER: 'x-ssl-client-cert',
@@ -64,6 +68,7 @@ export async function injectApp(
   options.extend?.(app);
   return {
     app,
+    store,
     pki,
     async onboard(tpp, roles = ['PSP_IC', 'PSP_AI']) {
       await app.registry.save(licence(tpp, { roles }));
@@ -81,7 +86,7 @@ export async function injectApp(
     },
     async close() {
       await app.close();
-      await store.close();
+      if (!options.store) await store.close();
     },
   };
 }

@@ -1,15 +1,23 @@
 import { Command } from 'commander';
+import { tppAccountsCommand } from './tpp-accounts.ts';
+import { tppBalancesCommand } from './tpp-balances.ts';
 import { tppFundsCheckCommand } from './tpp-funds-check.ts';
 import { tppLoginCommand } from './tpp-login.ts';
 import { tppRegisterCommand } from './tpp-register.ts';
 import { tppTokenCommand } from './tpp-token.ts';
+import { tppTransactionsCommand } from './tpp-transactions.ts';
 
 export function tppCommand(): Command {
   return new Command('tpp')
-    .description('be the TPP: register with a bank, log a customer in, check funds (the @openstet/tpp SDK)')
+    .description(
+      'be the TPP: register with a bank, log a customer in, check funds, read accounts (the @openstet/tpp SDK)',
+    )
     .addCommand(tppRegisterCommand())
     .addCommand(tppLoginCommand())
     .addCommand(tppFundsCheckCommand())
+    .addCommand(tppAccountsCommand())
+    .addCommand(tppBalancesCommand())
+    .addCommand(tppTransactionsCommand())
     .addCommand(tppTokenCommand())
     .addHelpText(
       'after',
@@ -25,6 +33,8 @@ Examples:
   $ npx openstet tpp register
   $ npx openstet tpp login --persona marc
   $ npx openstet tpp funds-check --iban FR7613807008043001965405158 --amount 123.45 --currency EUR
+  $ npx openstet tpp login --scope aisp --persona marc
+  $ npx openstet tpp accounts --psu-ip-address 192.0.2.10
   $ npx openstet tpp token show`,
     );
 }

@@ -26,6 +26,7 @@ export function operationObject(operation: StetOperation, version: StetVersion, 
     summary: operation.summary,
     description: operation.description,
     parameters: operation.parameters
+      .filter((id) => STET_PARAMETERS[id].versions.includes(version))
       .filter((id) => !EXPRESSED_ELSEWHERE.has(STET_PARAMETERS[id].name))
       .map((id) => ({ $ref: `#/components/parameters/${id}` })),
     ...(body && operation.requestBody

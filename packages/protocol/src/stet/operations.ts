@@ -1,7 +1,13 @@
 import type { StetErrorCode } from '../errors/error-codes.ts';
 import type { StetOperation } from './operation.ts';
 import type { StetParameterId } from './parameters.ts';
+import { HalAccounts } from './schemas/account-list.ts';
+import { HalBalances } from './schemas/balance.ts';
+import { HalBeneficiaries } from './schemas/beneficiary.ts';
+import { Access } from './schemas/consent.ts';
+import { HalEndUserIdentity } from './schemas/end-user-identity.ts';
 import { HalPaymentCoverageReport, PaymentCoverageRequestResource } from './schemas/funds-confirmation.ts';
+import { HalTransactions } from './schemas/transaction.ts';
 
 /** The headers of every STET call, required ones first (STET Part I §3.4 and §3.5). */
 const SIGNED_CALL: readonly StetParameterId[] = [
@@ -52,6 +58,20 @@ const PIPELINE_ERRORS: readonly StetErrorCode[] = [
 
 const HAL_JSON = 'application/hal+json; charset=utf-8';
 
+/** What every AISP operation shares: role, scope, flow, and no signature on the answer (STET: X-Request-ID only). */
+const AISP_READ = {
+  tags: { v1: 'AISP', 'v1.4.2': 'AISP' },
+  method: 'GET',
+  versions: ['v1', 'v1.4.2'],
+  role: 'PSP_AI',
+  scopes: ['aisp'],
+  flows: ['authorizationCode'],
+  signedResponse: false,
+} as const;
+
+/** The refusals of a read on one account (ADR 0006), besides the pipeline's. */
+const ACCOUNT_READ_ERRORS = ['NOT_FOUND', 'NGAC', 'INTS', ...PIPELINE_ERRORS] as const;
+
 /**
  * The operations the bank serves today. AISP (`accountsGet`, …) and PISP (`paymentRequestsPost`, …)
  * operations join this table as they are built; the OpenAPI documents list only what is here as paths.
@@ -86,6 +106,127 @@ export const STET_OPERATIONS = Object.freeze([
         headers: ['Digest', 'Signature'],
       },
       errors: ['FF01', 'AC01', 'AC04', 'AM03', 'AC06', 'NGAC', 'IPSU', 'INTS', ...PIPELINE_ERRORS],
+    },
+  },
+  {
+    id: 'accountsGet',
+    summary: 'Retrieval of the PSU accounts (AISP)',
+    description:
+      'The accounts the PSU made available to the AISP at the bank (ticked on the consent page), with links to the reads consented on each. No account is 200 with an empty list, never 204.',
+    ...AISP_READ,
+    path: '/accounts',
+    parameters: SIGNED_CALL,
+    responses: {
+      success: {
+        status: 200,
+        description: 'the PSU accounts',
+        mediaType: HAL_JSON,
+        schemas: { v1: HalAccounts.v1, 'v1.4.2': HalAccounts['v1.4.2'] },
+        headers: [],
+      },
+      errors: ['NGAC', 'INTS', ...PIPELINE_ERRORS],
+    },
+  },
+  {
+    id: 'accountsBalancesGet',
+    summary: 'Retrieval of an account balances report (AISP)',
+    description:
+      'The booked balance (CLBD, "Solde") and the instant balance (XPCD, "solde minute": booked minus the card payments not yet booked), the balance funds checks use. 404 for an id that is not one of the PSU\'s accounts, 403 NGAC for one outside the consent.',
+    ...AISP_READ,
+    path: '/accounts/{accountResourceId}/balances',
+    parameters: [...SIGNED_CALL, 'AccountResourceIdentification'],
+    responses: {
+      success: {
+        status: 200,
+        description: 'the balances of the account',
+        mediaType: HAL_JSON,
+        schemas: { v1: HalBalances.v1, 'v1.4.2': HalBalances['v1.4.2'] },
+        headers: [],
+      },
+      errors: ACCOUNT_READ_ERRORS,
+    },
+  },
+  {
+    id: 'accountsTransactionsGet',
+    summary: 'Retrieval of an account transaction set (AISP)',
+    description:
+      'Booked and pending entries, newest first, 50 a page, linked by opaque cursors (first, next, prev, last) that never show an entry twice nor skip one while new entries are booked. Without dateFrom the last 90 days; without the extended_transaction_history scope never more than 90 days (an earlier dateFrom is clamped). dateFrom is inclusive, dateTo exclusive; entry references are digits.',
+    ...AISP_READ,
+    path: '/accounts/{accountResourceId}/transactions',
+    parameters: [
+      ...SIGNED_CALL,
+      'AccountResourceIdentification',
+      'FromImputationDate',
+      'ToImputationDate',
+      'AfterEntryReference',
+      'EntryReferenceFrom',
+      'EntryReferenceTo',
+      'PageCursor',
+    ],
+    responses: {
+      success: {
+        status: 200,
+        description: 'one page of the transactions of the account',
+        mediaType: HAL_JSON,
+        schemas: { v1: HalTransactions.v1, 'v1.4.2': HalTransactions['v1.4.2'] },
+        headers: [],
+      },
+      errors: ['FF01', ...ACCOUNT_READ_ERRORS],
+    },
+  },
+  {
+    id: 'consentsPut',
+    summary: 'Forwarding the PSU consent (AISP)',
+    description:
+      'The AISP forwards which accounts it reads the balances and the transactions of, and whether it reads the trusted beneficiaries and the PSU identity. It replaces the previous access. It may narrow what the PSU made available at the bank, never widen it: an account outside that is 403 NGAC and nothing changes. Before any, balances and transactions of every account made available, neither beneficiaries nor identity.',
+    ...AISP_READ,
+    method: 'PUT',
+    path: '/consents',
+    parameters: [...SIGNED_CALL, ...WITH_BODY],
+    requestBody: { name: 'access', required: true, schemas: { v1: Access.v1, 'v1.4.2': Access['v1.4.2'] } },
+    responses: {
+      success: { status: 201, description: 'the access is recorded', mediaType: HAL_JSON, headers: [] },
+      errors: ['FF01', 'AC01', 'NGAC', ...PIPELINE_ERRORS],
+    },
+  },
+  {
+    id: 'trustedBeneficiariesGet',
+    summary: 'Retrieval of the trusted beneficiaries list (AISP)',
+    description:
+      'The beneficiaries the PSU trusts at the bank, when the AISP forwarded trustedBeneficiaries: true with PUT /consents (else 403 NGAC). None is 200 with an empty list.',
+    ...AISP_READ,
+    path: '/trusted-beneficiaries',
+    parameters: SIGNED_CALL,
+    responses: {
+      success: {
+        status: 200,
+        description: 'the trusted beneficiaries',
+        mediaType: HAL_JSON,
+        schemas: { v1: HalBeneficiaries.v1, 'v1.4.2': HalBeneficiaries['v1.4.2'] },
+        headers: [],
+      },
+      errors: ['NGAC', 'INTS', ...PIPELINE_ERRORS],
+    },
+  },
+  {
+    id: 'endUserIdentityGet',
+    summary: 'Retrieval of the identity of the end-user (AISP)',
+    description:
+      'The first and last name of the PSU, when the AISP forwarded psuIdentity: true with PUT /consents (else 403 NGAC). STET 1.4.0.47 gives it as connectedPsu in GET /accounts.',
+    ...AISP_READ,
+    tags: { 'v1.4.2': 'AISP' },
+    versions: ['v1.4.2'],
+    path: '/end-user-identity',
+    parameters: SIGNED_CALL,
+    responses: {
+      success: {
+        status: 200,
+        description: 'the identity of the PSU',
+        mediaType: HAL_JSON,
+        schemas: { 'v1.4.2': HalEndUserIdentity },
+        headers: [],
+      },
+      errors: ['NGAC', 'INTS', ...PIPELINE_ERRORS],
     },
   },
 ] as const satisfies readonly StetOperation[]);

@@ -115,6 +115,12 @@ export const STET_PARAMETERS = Object.freeze({
   EntryReferenceTo: query('entryReferenceto', 'Highest technical identification of the transactions', text, [
     'v1.4.2',
   ]),
+  PageCursor: query(
+    'page',
+    "openstet's opaque page cursor, as the _links hrefs give it (first, next, prev, last); send it alone",
+    Type.String({ maxLength: 120 }),
+    all,
+  ),
   UiLocales: query(
     'ui_locales',
     'Preferred languages of the PSU for the authentication pages (fr, en)',

@@ -12,7 +12,16 @@ export interface StetAnswer {
   readonly requestId: string;
 }
 
-export type StetCall = (name: ApiMethodName, body: unknown, callOptions?: CallOptions) => Promise<StetAnswer>;
+/**
+ * Calls the operation `name`. `path` replaces the operation's path under its version when the call names a
+ * resource (`/accounts/{id}/balances`) or follows a link the bank gave (with its query).
+ */
+export type StetCall = (
+  name: ApiMethodName,
+  body: unknown,
+  callOptions?: CallOptions,
+  path?: string,
+) => Promise<StetAnswer>;
 
 /**
  * One STET operation, read top to bottom: its method, path and version from the operations table,
@@ -24,12 +33,12 @@ export function stetCall(
   session: TokenSession,
   bankSeal: KeyObject | undefined,
 ): StetCall {
-  return async (name, body, callOptions = {}) => {
+  return async (name, body, callOptions = {}, path = API_METHODS[name].path) => {
     const operation = API_METHODS[name];
     const exchange = await session.withAccessToken(callOptions.tokenKey ?? DEFAULT_TOKEN_KEY, (accessToken) =>
       sendSigned({
         method: operation.method,
-        path: `/${operation.version}${operation.path}`,
+        path: `/${operation.version}${path}`,
         body: body === undefined ? undefined : JSON.stringify(body),
         accessToken,
         psuHeaders: callOptions.psuHeaders,
@@ -40,7 +49,8 @@ export function stetCall(
     if (response.status < 200 || response.status >= 300) throw stetError(response, sentRequestId);
     if (operation.signedResponse) await requireSignedAnswer(exchange, bankSeal);
     return {
-      json: JSON.parse(response.body.toString('utf8')),
+      // `PUT /consents` answers 201 without a body.
+      json: response.body.length === 0 ? undefined : JSON.parse(response.body.toString('utf8')),
       requestId: answeredRequestId(response, sentRequestId),
     };
   };

@@ -1,5 +1,7 @@
 import { type Money, parseAmount } from '@openstet/protocol';
+import type { TrustedBeneficiary } from '../../core/ports/account-information.ts';
 import type { AccountStatus, PsuProfile, Subscription } from '../../core/ports/core-banking.ts';
+import { frenchIban } from './french-iban.ts';
 
 /** A current account of the sandbox ledger; instant balance = accounting balance − pending card debits. */
 export interface SandboxAccount {
@@ -32,6 +34,13 @@ export interface SandboxPersona {
   readonly password: string;
   readonly subscription: Subscription;
   readonly accounts: readonly SandboxAccount[];
+  /**
+   * The PSU's trusted beneficiaries (RTS Art. 13): Marc has four (his landlord, his sister at the same
+   * bank, his own savings at another bank, a childminder whose bank is not known), Tech’n Co two suppliers,
+   * Alix her brother; the others none. Invented people and account numbers at real French banks (their
+   * bank codes and BICs), so the IBANs are valid (`frenchIban`).
+   */
+  readonly beneficiaries: readonly TrustedBeneficiary[];
 }
 
 /** The seed's "Code SMS pour authentification", the same for every persona. */
@@ -61,11 +70,19 @@ export function account(
   });
 }
 
-/** A sandbox customer; the seed's establishment 13807 unless `establishmentCode` says otherwise. */
+const NO_BENEFICIARIES: readonly TrustedBeneficiary[] = Object.freeze([]);
+
+/**
+ * A sandbox customer; the seed's establishment 13807 unless `establishmentCode` says otherwise, no trusted
+ * beneficiary unless `beneficiaries` lists some.
+ */
 export function customer(
-  fields: Omit<SandboxPersona, 'profile' | 'subscription' | 'fromSeed' | 'password'> &
+  fields: Omit<SandboxPersona, 'profile' | 'subscription' | 'fromSeed' | 'password' | 'beneficiaries'> &
     Omit<PsuProfile, 'establishmentCode'> &
-    Partial<Pick<SandboxPersona, 'subscription' | 'fromSeed'> & Pick<PsuProfile, 'establishmentCode'>>,
+    Partial<
+      Pick<SandboxPersona, 'subscription' | 'fromSeed' | 'beneficiaries'> &
+        Pick<PsuProfile, 'establishmentCode'>
+    >,
 ): SandboxPersona {
   const {
     persona,
@@ -74,6 +91,7 @@ export function customer(
     subscription = 'active',
     fromSeed = true,
     establishmentCode = ESTABLISHMENT_CODE,
+    beneficiaries = NO_BENEFICIARIES,
     ...profile
   } = fields;
   return Object.freeze({
@@ -84,7 +102,18 @@ export function customer(
     password: `${persona.replace(/[\s'’]/g, '')}#${establishmentCode}`,
     subscription,
     accounts: Object.freeze(accounts),
+    beneficiaries: Object.freeze(beneficiaries.map((beneficiary) => Object.freeze({ ...beneficiary }))),
   });
+}
+
+/** A trusted beneficiary: `BEN-<persona>-<nn>`, an IBAN of the bank and branch given, its BIC if known. */
+function beneficiary(
+  id: string,
+  name: string,
+  [bank, branch, accountNumber]: readonly [string, string, string],
+  bicFi: string | undefined,
+): TrustedBeneficiary {
+  return { id, name, iban: frenchIban(bank, branch, accountNumber), bicFi };
 }
 
 /**
@@ -111,6 +140,13 @@ const SEED_PERSONAS: readonly SandboxPersona[] = [
         pendingCardDebits: eur('0.56'),
       }),
       account('FR7613807008043001965405352', '038-CPT30019654053', '2165.50'),
+    ],
+    beneficiaries: [
+      beneficiary('BEN-MARC-01', 'SCI Les Tilleuls', ['30004', '00819', '00012345601'], 'BNPAFRPPXXX'),
+      // Same bank and branch as Marc: the BIC of Banque Populaire Grand Ouest (13807).
+      beneficiary('BEN-MARC-02', 'Sophie Dubois', ['13807', '00804', '30019658830'], 'CCBPFRPPNAN'),
+      beneficiary('BEN-MARC-03', 'Marc Dubois Livret', ['40618', '80000', '00012345603'], 'BOUSFRPPXXX'),
+      beneficiary('BEN-MARC-04', 'Claire Bernard', ['20041', '01005', '00012345604'], undefined),
     ],
   }),
   customer({
@@ -153,6 +189,9 @@ const SEED_PERSONAS: readonly SandboxPersona[] = [
       account('FR7613807008043001965408262', '038-CPT30019654082', '395.45'),
       account('FR7613807008043001965408359', '038-CPT30019654083', '298.19'),
     ],
+    beneficiaries: [
+      beneficiary('BEN-ALIX-01', 'Julien Fontaine', ['30002', '00550', '00012345611'], 'CRLYFRPPXXX'),
+    ],
   }),
   customer({
     persona: 'Tech’n Co',
@@ -167,6 +206,15 @@ const SEED_PERSONAS: readonly SandboxPersona[] = [
       account('FR7613807008043001965409135', '038-CPT30019654091', '63917.00', {
         name: 'Compte courant pro',
       }),
+    ],
+    beneficiaries: [
+      beneficiary(
+        'BEN-TECHNCO-01',
+        'Imprimerie Marchand SARL',
+        ['30003', '03620', '00012345621'],
+        'SOGEFRPPXXX',
+      ),
+      beneficiary('BEN-TECHNCO-02', 'Cabinet Roux Expertise', ['30066', '10021', '00012345622'], 'CMCIFRPP'),
     ],
   }),
   customer({

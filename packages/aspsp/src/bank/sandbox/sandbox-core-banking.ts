@@ -1,4 +1,5 @@
 import { normaliseIban, subtractMoney } from '@openstet/protocol';
+import { utcDate } from '../../core/accounts/calendar-day.ts';
 import type {
   AccountPosition,
   CoreBanking,
@@ -6,6 +7,8 @@ import type {
   FundsCheckAccount,
   FundsCheckFacts,
 } from '../../core/ports/core-banking.ts';
+import { accountHistory } from './account-history.ts';
+import { entryPage } from './entry-page.ts';
 import { SANDBOX_PERSONAS, type SandboxAccount, type SandboxPersona } from './personas.ts';
 
 /**
@@ -20,6 +23,7 @@ function onlineBankingKey(establishment: string, onlineBankingId: string): strin
 interface Ledger {
   readonly current: CurrentAccount;
   readonly data: SandboxAccount;
+  readonly holder: SandboxPersona;
   /** The holder's establishment: an account is found only there. */
   readonly establishment: string;
 }
@@ -36,7 +40,7 @@ function ledgerEntries(persona: SandboxPersona): Array<[string, Ledger]> {
       status,
       psuId: persona.profile.psuId,
     });
-    return [iban, { current, data, establishment: persona.profile.establishmentCode }];
+    return [iban, { current, data, holder: persona, establishment: persona.profile.establishmentCode }];
   });
 }
 
@@ -66,6 +70,7 @@ const NEVER = new Promise<never>(() => {});
 export function sandboxCoreBanking(
   personas: readonly SandboxPersona[] = SANDBOX_PERSONAS,
   ledger?: CoreBanking,
+  now: () => Date = () => new Date(),
 ): CoreBanking {
   const byOnlineBankingId = new Map(
     personas.map((p) => [onlineBankingKey(p.profile.establishmentCode, p.profile.onlineBankingId), p]),
@@ -101,6 +106,22 @@ export function sandboxCoreBanking(
         subscription: persona?.subscription ?? stored?.subscription ?? 'terminated',
         account: entry ? fundsCheckAccount(entry) : stored?.account,
       });
+    },
+    async balances(iban) {
+      const entry = byIban.get(normaliseIban(iban));
+      if (entry?.data.positionNeverAnswers) return NEVER;
+      return entry ? position(entry.data) : ledger?.balances(iban);
+    },
+    async entries(query) {
+      const entry = byIban.get(normaliseIban(query.iban));
+      if (entry?.data.positionNeverAnswers) return NEVER;
+      if (!entry) return ledger ? ledger.entries(query) : { entries: [], lastReference: 0 };
+      return entryPage(accountHistory(entry.holder, entry.data, utcDate(now())), query);
+    },
+    async trustedBeneficiaries(psuId) {
+      const persona = byPsuId.get(psuId);
+      if (persona) return persona.beneficiaries;
+      return ledger ? ledger.trustedBeneficiaries(psuId) : [];
     },
   };
 }

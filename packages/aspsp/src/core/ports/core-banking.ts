@@ -1,4 +1,5 @@
 import type { Money } from '@openstet/protocol';
+import type { EntryPage, EntryPageQuery, TrustedBeneficiary } from './account-information.ts';
 
 /**
  * The connector a bank implements to plug openstet into its core banking system. openstet keeps its own
@@ -94,6 +95,21 @@ export interface CoreBanking {
    * position of a closed or blocked account is not used (zeros will do). Nothing is reserved or recorded.
    */
   fundsCheck(establishment: string, psuId: string, iban: string): Promise<FundsCheckFacts>;
+  /**
+   * The balances of the current account `iban` (an account of `currentAccounts`), read at once: the same
+   * position a funds check reads, so an AISP and a card issuer see the same instant balance. Undefined
+   * when the bank holds no such account.
+   */
+  balances(iban: string): Promise<AccountPosition | undefined>;
+  /**
+   * One page of the entries of the current account `query.iban` (`account-information.ts`), newest first.
+   * openstet asks for at most 51 entries a page and bounds the call like any other (a slow answer is
+   * 503): implement it as one indexed read that starts at `query.after` (keyset), never as an OFFSET or a
+   * scan of the history, so that a page deep in the history costs what the first one does.
+   */
+  entries(query: EntryPageQuery): Promise<EntryPage>;
+  /** The beneficiaries the PSU trusts at the bank (RTS Art. 13), possibly none. */
+  trustedBeneficiaries(psuId: string): Promise<readonly TrustedBeneficiary[]>;
 }
 
 /**

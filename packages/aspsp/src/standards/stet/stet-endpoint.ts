@@ -19,8 +19,13 @@ export interface StetEndpoint {
   /** Its line in the operations table of `@openstet/protocol`: method, path, versions, role, scopes, CR199. */
   readonly operation: StetOperation;
   /** Parses the body (6), runs the core's use case (7) and returns the version's answer (8), or throws its refusal. */
-  readonly answer: (call: StetCall) => Promise<{ readonly type: string; readonly body: string }>;
+  readonly answer: (call: StetCall) => Promise<StetAnswer>;
 }
+
+/** An endpoint's answer, with the operation's success status; no body (and no type) for `PUT /consents`' 201. */
+export type StetAnswer =
+  | { readonly type: string; readonly body: string }
+  | { readonly type: undefined; readonly body: undefined };
 
 export interface StetEndpointDeps {
   readonly trust: TrustChain;
@@ -46,7 +51,8 @@ export function stetEndpoint(app: FastifyInstance, deps: StetEndpointDeps, endpo
     const path = `/stet/psd2/${version}${operation.path}`;
     app.route({
       method: operation.method,
-      url: path,
+      // OpenAPI's `{accountResourceId}` is Fastify's `:accountResourceId`.
+      url: path.replace(/\{(\w+)\}/g, ':$1'),
       onRequest: [deps.trust.authorise(operation.role), deps.trust.quota],
       preValidation: [deps.trust.verifySignature],
       preHandler: [accessTokenCheck(deps, operation.scopes)],
@@ -55,7 +61,8 @@ export function stetEndpoint(app: FastifyInstance, deps: StetEndpointDeps, endpo
         const token = request.accessToken as TokenPair;
         const selfUrl = `${request.establishment.mtlsUrl}${path}`;
         const answer = await endpoint.answer({ request, version, token, selfUrl });
-        return reply.type(answer.type).send(answer.body);
+        reply.code(operation.responses.success.status);
+        return answer.type === undefined ? reply.send() : reply.type(answer.type).send(answer.body);
       },
     });
   }

@@ -7,6 +7,7 @@ import * as purgeIndexes from './005-purge-indexes.ts';
 import * as sandboxRevocations from './006-sandbox-revocations.ts';
 import { establishments } from './007-establishments.ts';
 import * as sandboxLedger from './008-sandbox-ledger.ts';
+import * as accountInformation from './009-account-information.ts';
 
 /**
  * Every migration, in order; bundled in code so the server needs no migration folder at run time.
@@ -22,6 +23,7 @@ export function migrationProvider(defaultEstablishment: string): MigrationProvid
     '006-sandbox-revocations': sandboxRevocations,
     '007-establishments': establishments(defaultEstablishment),
     '008-sandbox-ledger': sandboxLedger,
+    '009-account-information': accountInformation,
   });
   return { getMigrations: async () => ({ ...migrations }) };
 }

@@ -1,0 +1,59 @@
+import type { CurrentAccount, PsuProfile } from '../ports/core-banking.ts';
+import { accountResourceId } from './account-id.ts';
+import {
+  type InformationDeps,
+  type InformationRefusal,
+  quotaRefusal,
+  refusingUnavailable,
+} from './consented-account.ts';
+import type { InformationGrant } from './information-grant.ts';
+
+export interface ListedAccount {
+  readonly id: string;
+  readonly account: CurrentAccount;
+  /** Whether the AISP may read this account's balances, and its transactions. */
+  readonly balances: boolean;
+  readonly transactions: boolean;
+}
+
+export interface AccountList {
+  /** The PSU who granted the access, when the bank still knows them. */
+  readonly psu: PsuProfile | undefined;
+  readonly accounts: readonly ListedAccount[];
+}
+
+/**
+ * The PSU's accounts made available to the AISP (STET "Retrieval of the PSU accounts"): those it may read
+ * the balances or the transactions of (ticked at the bank, narrowed by `PUT /consents`) that are still
+ * open, in the bank's order. None is an empty list, not an error.
+ */
+export function listAccounts(
+  deps: InformationDeps,
+  grant: InformationGrant,
+): Promise<AccountList | InformationRefusal> {
+  return refusingUnavailable(async () => {
+    const { psuId } = grant;
+    if (psuId === undefined) return { reason: 'not-consented' };
+    const quota = await quotaRefusal(deps, grant, `psu:${psuId}`, 'accounts');
+    if (quota) return quota;
+    const [psu, held] = await Promise.all([
+      deps.coreBanking.psuById(psuId),
+      deps.coreBanking.currentAccounts(psuId),
+    ]);
+    const accounts = held
+      .filter(
+        (account) =>
+          (grant.balances.includes(account.iban) || grant.transactions.includes(account.iban)) &&
+          account.status !== 'closed',
+      )
+      .map((account) =>
+        Object.freeze({
+          id: accountResourceId(deps.key, grant.establishment, account.iban),
+          account,
+          balances: grant.balances.includes(account.iban),
+          transactions: grant.transactions.includes(account.iban),
+        }),
+      );
+    return Object.freeze({ psu, accounts: Object.freeze(accounts) });
+  });
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { accountResourceId } from '../src/core/accounts/account-id.ts';
+import { testClock } from './helpers/clock.ts';
+import { stetGet } from './helpers/information-read.ts';
+import { type InjectApp, injectApp } from './helpers/inject-app.ts';
+import { MARC, obtainTokens, type Tokens, token } from './helpers/journey.ts';
+import { ENGINES } from './helpers/stores.ts';
+
+const [MARC_5158, MARC_5255] = MARC.accounts as [string, string];
+const ATTENDED = { 'psu-ip-address': '192.0.2.10' };
+const DAY_SECONDS = 86_400;
+
+for (const engine of ENGINES) {
+  describe(`RTS Art. 36(5)(b): four unattended reads per account, TPP and kind in 24 hours (${engine})`, () => {
+    const clock = testClock();
+    after(() => clock.reset());
+    let bank: InjectApp;
+    let second: InjectApp;
+    let tokens: Tokens;
+    const path = (iban: string, read: string) =>
+      `/stet/psd2/v1.4.2/accounts/${accountResourceId(bank.app.services.informationKey, '13807', iban)}/${read}`;
+    // Signed with the bank's clock: the bank checks the signed Date against it.
+    /** Moves the clock, and refreshes the access token as an AISP would (it lives an hour). */
+    const advance = async (seconds: number) => {
+      clock.advance(seconds);
+      const refreshed = await token(bank, bank.pki.acme, {
+        grant_type: 'refresh_token',
+        refresh_token: tokens.refresh_token,
+      });
+      assert.equal(refreshed.statusCode, 200, refreshed.body);
+      tokens = { ...tokens, ...refreshed.json() };
+    };
+    const read = (on: InjectApp, url: string, headers: Record<string, string> = {}) =>
+      stetGet(on, on.pki.acme, tokens.access_token, url, { date: clock.now().toUTCString(), ...headers });
+    const status = async (on: InjectApp, url: string, headers: Record<string, string> = {}) =>
+      (await read(on, url, headers)).statusCode;
+
+    before(async () => {
+      bank = await injectApp(engine, { now: clock.now });
+      // A second instance of the bank on the same database, as behind a load balancer.
+      second = await injectApp(engine, { now: clock.now, store: bank.store });
+      await bank.onboard(bank.pki.acme);
+      tokens = await obtainTokens(bank, bank.pki.acme, { scope: 'aisp' });
+    });
+    after(async () => {
+      await second.close();
+      await bank.close();
+    });
+
+    test('the fifth unattended read gets 429 TMRQ with Retry-After; attended reads are never counted; the window slides at 24 h', async () => {
+      const balances = path(MARC_5158, 'balances');
+      for (let read = 0; read < 4; read += 1) {
+        assert.equal(await status(bank, balances), 200, `unattended read ${read + 1}`);
+        assert.equal(await status(bank, balances, ATTENDED), 200, 'attended: not counted');
+        await advance(60);
+      }
+      const refused = await read(bank, balances);
+      assert.equal(refused.statusCode, 429);
+      assert.equal(refused.json().error, 'TMRQ');
+      // The first read was 4 minutes ago: it leaves the window in 24 h minus 4 minutes.
+      assert.equal(refused.headers['retry-after'], String(DAY_SECONDS - 240));
+      assert.equal(await status(bank, balances, ATTENDED), 200, 'the PSU can always read');
+      assert.equal(await status(bank, path(MARC_5255, 'balances')), 200, 'another account has its own four');
+      assert.equal(await status(bank, path(MARC_5158, 'transactions')), 200, 'another kind of read too');
+      await advance(DAY_SECONDS - 240 - 1);
+      assert.equal(await status(bank, balances), 429, 'one second before the first read leaves the window');
+      await advance(1);
+      assert.equal(await status(bank, balances), 200, 'the first read left: one more');
+      assert.equal(await status(bank, balances), 429, 'and only one');
+    });
+
+    test('two instances of the bank share one counter (the database)', async () => {
+      const balances = path(MARC_5255, 'transactions');
+      const answers: number[] = [];
+      for (const on of [bank, second, bank, second, second, bank]) answers.push(await status(on, balances));
+      assert.deepEqual(answers, [200, 200, 200, 200, 429, 429]);
+    });
+
+    test('the pages of a walk count as one read for an hour, then as a new one', async () => {
+      const transactions = `${path(MARC_5158, 'transactions')}?dateFrom=2000-01-01`;
+      await advance(DAY_SECONDS);
+      const first = await read(bank, transactions);
+      assert.equal(first.statusCode, 200);
+      const next = first.json()._links.next.href as string;
+      for (let page = 0; page < 6; page += 1) assert.equal(await status(bank, next), 200, `page ${page}`);
+      for (let read = 0; read < 3; read += 1) assert.equal(await status(bank, transactions), 200);
+      assert.equal(await status(bank, transactions), 429, 'four walks started');
+      assert.equal(await status(bank, next), 200, 'the first walk goes on');
+      await advance(3600);
+      assert.equal(await status(bank, next), 429, 'an hour later its cursor is a new read');
+    });
+  });
+}
