@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { isErrorModel } from '@openstet/protocol';
 import type { LightMyRequestResponse } from 'fastify';
 import { accountResourceId } from '../src/core/accounts/account-id.ts';
-import { stetGet } from './helpers/information-read.ts';
+import { ACME_AT_13807, stetGet, stetPut } from './helpers/information-read.ts';
 import { type InjectApp, injectApp } from './helpers/inject-app.ts';
 import { fundsCheck, MARC, obtainTokens, type Tokens } from './helpers/journey.ts';
 import { servedSchemaErrors, swaggerErrors } from './helpers/response-schemas.ts';
@@ -34,7 +34,7 @@ for (const engine of ENGINES) {
     let bank: InjectApp;
     let aisp: Tokens;
     const documents = new Map<Version, unknown>();
-    const idOf = (iban: string) => accountResourceId(bank.app.services.informationKey, '13807', iban);
+    const idOf = (iban: string) => accountResourceId(bank.app.services.informationKey, ACME_AT_13807, iban);
     // Attended reads (the PSU is there): the unattended quota has its own tests.
     const get = (version: Version, path: string, token = aisp.access_token) =>
       stetGet(bank, bank.pki.acme, token, `/stet/psd2/${version}${path}`, ATTENDED);
@@ -139,12 +139,55 @@ for (const engine of ENGINES) {
         }
       });
 
-      test(`a cbpii token on the AISP paths → 403 BADS (${version})`, async () => {
+      test(`a cbpii token on every AISP path → 403 BADS (${version})`, async () => {
         const cbpii = await obtainTokens(bank, bank.pki.acme, { scope: 'cbpii', accounts: [MARC_5158] });
-        for (const path of ['/accounts', `/accounts/${idOf(MARC_5158)}/balances`])
-          assert.equal(refusal(await get(version, path, cbpii.access_token)), '403 BADS');
+        const paths = [
+          '/accounts',
+          `/accounts/${idOf(MARC_5158)}/balances`,
+          `/accounts/${idOf(MARC_5158)}/transactions`,
+          '/trusted-beneficiaries',
+          ...(version === 'v1' ? [] : ['/end-user-identity']),
+        ];
+        for (const path of paths)
+          assert.equal(refusal(await get(version, path, cbpii.access_token)), '403 BADS', path);
+        const put = await stetPut(bank, bank.pki.acme, cbpii.access_token, `/stet/psd2/${version}/consents`, {
+          balances: [],
+          transactions: [],
+          trustedBeneficiaries: false,
+          psuIdentity: false,
+        });
+        assert.equal(refusal(put), '403 BADS', 'PUT /consents');
       });
     }
+
+    test('a PSU-IP-Address that is not an IP address → 400 HEADER_INVALID, never taken for an attended read', async () => {
+      for (const address of ['', 'localhost', '999.1.1.1']) {
+        const response = await stetGet(bank, bank.pki.acme, aisp.access_token, '/stet/psd2/v1.4.2/accounts', {
+          'psu-ip-address': address,
+        });
+        assert.equal(refusal(response), '400 HEADER_INVALID', JSON.stringify(address));
+        assert.match(response.json().message, /PSU-IP-Address must be the IPv4 or IPv6 address/);
+      }
+    });
+
+    test("a closed account is not listed, and reads on it → 403 NGAC (Adam's …4122)", async () => {
+      const [closed, open] = ['FR7613807008063031966574122', 'FR7613807008063031966574219'];
+      const adam = await obtainTokens(bank, bank.pki.acme, {
+        scope: 'aisp',
+        psu: 'D0999994I0',
+        accounts: [closed, open],
+      });
+      const list = await get('v1.4.2', '/accounts', adam.access_token);
+      assert.deepEqual(
+        list.json().accounts.map((account: { accountId: { iban: string } }) => account.accountId.iban),
+        [open],
+      );
+      for (const read of ['balances', 'transactions'])
+        assert.equal(
+          refusal(await get('v1.4.2', `/accounts/${idOf(closed)}/${read}`, adam.access_token)),
+          '403 NGAC',
+        );
+    });
 
     test('transactions: a malformed filter or page → 400 FF01 naming it; never a 5xx', async () => {
       const base = `/accounts/${idOf(MARC_5158)}/transactions`;

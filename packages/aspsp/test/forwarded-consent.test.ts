@@ -168,6 +168,10 @@ for (const engine of ENGINES) {
         assert.equal(code(response), expected, JSON.stringify(body));
         assert.match(response.json().message, message);
       }
+      // STET's own example sends "" for an empty list: read as no accounts.
+      const example = { balances: '', transactions: '', trustedBeneficiaries: true, psuIdentity: false };
+      assert.equal(code(await put(example)), '201');
+      assert.deepEqual(await listed(), []);
     });
   });
 }

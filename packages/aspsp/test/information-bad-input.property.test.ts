@@ -2,8 +2,8 @@ import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { accountResourceId } from '../src/core/accounts/account-id.ts';
 import { assertClearAnswer } from './helpers/assertions.ts';
-import { controlText } from './helpers/hostile-input.ts';
-import { stetGet } from './helpers/information-read.ts';
+import { controlText, hostileBody } from './helpers/hostile-input.ts';
+import { ACME_AT_13807, stetGet, stetPutText } from './helpers/information-read.ts';
 import { type InjectApp, injectApp } from './helpers/inject-app.ts';
 import { MARC, obtainTokens, type Tokens } from './helpers/journey.ts';
 import { ENGINES } from './helpers/stores.ts';
@@ -47,7 +47,9 @@ for (const engine of ENGINES) {
       bank = await injectApp(engine);
       await bank.onboard(bank.pki.acme);
       tokens = await obtainTokens(bank, bank.pki.acme, { scope: 'aisp' });
-      ids = MARC.accounts.map((iban) => accountResourceId(bank.app.services.informationKey, '13807', iban));
+      ids = MARC.accounts.map((iban) =>
+        accountResourceId(bank.app.services.informationKey, ACME_AT_13807, iban),
+      );
     });
     after(() => bank.close());
 
@@ -62,18 +64,77 @@ for (const engine of ENGINES) {
       await fc.assert(
         fc.asyncProperty(
           fc.constantFrom('v1', 'v1.4.2'),
-          fc.constantFrom('', '/balances', '/transactions'),
+          fc.constantFrom('', '/balances', '/transactions', 'beneficiaries', 'identity'),
           accountId(),
           queryString,
           async (version, read, id, query) => {
-            const path = read === '' ? `/accounts${query}` : `/accounts/${id}${read}${query}`;
+            const path =
+              read === ''
+                ? `/accounts${query}`
+                : read === 'beneficiaries'
+                  ? `/trusted-beneficiaries${query}`
+                  : read === 'identity'
+                    ? `/end-user-identity${query}`
+                    : `/accounts/${id}${read}${query}`;
+            // Attended: unattended reads stop at four a day, and the property is about the input.
             const response = await stetGet(
               bank,
               bank.pki.acme,
               tokens.access_token,
               `/stet/psd2/${version}${path}`,
+              {
+                'psu-ip-address': '192.0.2.10',
+              },
             );
             assertClearAnswer(response, path);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+
+    test('random, mutated and hostile PUT /consents bodies, correctly signed with a valid token (property)', async () => {
+      const iban = fc.oneof(
+        fc.constantFrom(...MARC.accounts, 'FR7613807008043001965405352', 'FR76', ''),
+        fc.string({ maxLength: 40 }),
+      );
+      const account = fc.oneof(
+        fc.record({ iban }, { requiredKeys: [] }),
+        fc.record({ other: fc.jsonValue() }),
+        fc.jsonValue(),
+      );
+      const accessBody = fc.record(
+        {
+          balances: fc.oneof(fc.array(account, { maxLength: 4 }), fc.jsonValue()),
+          transactions: fc.oneof(fc.array(account, { maxLength: 4 }), fc.jsonValue()),
+          trustedBeneficiaries: fc.oneof(fc.boolean(), fc.jsonValue()),
+          psuIdentity: fc.oneof(fc.boolean(), fc.jsonValue()),
+        },
+        { requiredKeys: [] },
+      );
+      const valid = {
+        balances: [{ iban: 'FR7613807008043001965405158' }],
+        transactions: [],
+        trustedBeneficiaries: true,
+        psuIdentity: false,
+      };
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom('v1', 'v1.4.2'),
+          fc.oneof(
+            accessBody.map((body) => JSON.stringify(body)),
+            hostileBody(valid),
+          ),
+          async (version, payload) => {
+            const response = await stetPutText(
+              bank,
+              bank.pki.acme,
+              tokens.access_token,
+              `/stet/psd2/${version}/consents`,
+              payload,
+            );
+            if (response.statusCode === 201) return;
+            assertClearAnswer(response, payload);
           },
         ),
         { numRuns: 300 },

@@ -5,6 +5,7 @@ import { accountResourceId } from '../src/core/accounts/account-id.ts';
 import { addDays, utcDate } from '../src/core/accounts/calendar-day.ts';
 import type { InformationRefusal } from '../src/core/accounts/consented-account.ts';
 import type { InformationGrant } from '../src/core/accounts/information-grant.ts';
+import { decodeCursor, encodeCursor, type WalkStep } from '../src/core/accounts/page-cursor.ts';
 import {
   PAGE_SIZE,
   readTransactions,
@@ -102,7 +103,7 @@ for (const engine of ENGINES) {
     const clock = testClock();
     const key = randomBytes(32);
     const today = () => utcDate(clock.now());
-    const accountId = accountResourceId(key, '13807', IBAN);
+    const accountId = accountResourceId(key, { establishment: '13807', clientId: 'PSDFR-ACPR-PAGING' }, IBAN);
     const grant = (extendedHistory = true): InformationGrant => ({
       establishment: '13807',
       psuId: PSU,
@@ -220,7 +221,7 @@ for (const engine of ENGINES) {
     });
 
     test('without extended_transaction_history never more than 90 days: an earlier dateFrom is clamped', async () => {
-      const earliest = addDays(today(), -90);
+      const earliest = addDays(today(), -89);
       for (const asked of [{}, { from: addDays(today(), -400) }, { from: '1900-01-01' }]) {
         const entries = (await walk(asked, false)).flatMap((p) => p.entries);
         assert.ok(entries.length > 0);
@@ -236,6 +237,28 @@ for (const engine of ENGINES) {
       assert.equal(defaultWindow.at(-1)?.entryDate, earliest, 'the default window is 90 days, scope or not');
     });
 
+    test('a page href with every cursor field at its maximum stays within 140 characters, and reads back', () => {
+      const largest = Number.MAX_SAFE_INTEGER - 2;
+      const step: WalkStep = {
+        towards: 'newer',
+        after: { entryDate: '9999-12-31', entryReference: largest },
+        from: '9999-12-31',
+        to: '9999-12-31',
+        lowestReference: largest,
+        highestReference: largest + 1,
+        startedMinute: Date.parse('9999-12-31T23:59:00Z') / 60_000,
+      };
+      const binding = { clientId: 'PSDFR-ACPR-PAGING', iban: IBAN };
+      const cursor = encodeCursor(key, binding, step);
+      const href = `/stet/psd2/v1.4.2/accounts/${accountId}/transactions?page=${cursor}`;
+      assert.ok(href.length <= 140, `${href.length} characters`);
+      assert.deepEqual(decodeCursor(key, binding, cursor), step);
+      assert.throws(
+        () => encodeCursor(key, binding, { ...step, highestReference: Number.MAX_SAFE_INTEGER }),
+        RangeError,
+      );
+    });
+
     test('a cursor tampered with, or given for another account, is refused (bad-page)', async () => {
       const first = await page({});
       const cursor = first.cursors.next as string;
@@ -243,7 +266,11 @@ for (const engine of ENGINES) {
       const refusal: InformationRefusal = { reason: 'bad-page' };
       assert.deepEqual(await read({ page: flipped }), refusal);
       assert.deepEqual(await read({ page: 'not a cursor' }), refusal);
-      const otherId = accountResourceId(key, '13807', OTHER_IBAN);
+      const otherId = accountResourceId(
+        key,
+        { establishment: '13807', clientId: 'PSDFR-ACPR-PAGING' },
+        OTHER_IBAN,
+      );
       assert.deepEqual(await read({ page: cursor }, true, otherId), refusal);
       assert.ok(cursor.length <= 60, `cursor of ${cursor.length} characters`);
     });

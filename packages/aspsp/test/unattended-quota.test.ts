@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { accountResourceId } from '../src/core/accounts/account-id.ts';
 import { testClock } from './helpers/clock.ts';
-import { stetGet } from './helpers/information-read.ts';
+import { ACME_AT_13807, stetGet } from './helpers/information-read.ts';
 import { type InjectApp, injectApp } from './helpers/inject-app.ts';
 import { MARC, obtainTokens, type Tokens, token } from './helpers/journey.ts';
 import { ENGINES } from './helpers/stores.ts';
@@ -19,7 +19,7 @@ for (const engine of ENGINES) {
     let second: InjectApp;
     let tokens: Tokens;
     const path = (iban: string, read: string) =>
-      `/stet/psd2/v1.4.2/accounts/${accountResourceId(bank.app.services.informationKey, '13807', iban)}/${read}`;
+      `/stet/psd2/v1.4.2/accounts/${accountResourceId(bank.app.services.informationKey, ACME_AT_13807, iban)}/${read}`;
     // Signed with the bank's clock: the bank checks the signed Date against it.
     /** Moves the clock, and refreshes the access token as an AISP would (it lives an hour). */
     const advance = async (seconds: number) => {
@@ -37,9 +37,13 @@ for (const engine of ENGINES) {
       (await read(on, url, headers)).statusCode;
 
     before(async () => {
-      bank = await injectApp(engine, { now: clock.now });
+      bank = await injectApp(engine, { now: clock.now, env: { OPENSTET_CORE_BANKING_TIMEOUT_MS: '100' } });
       // A second instance of the bank on the same database, as behind a load balancer.
-      second = await injectApp(engine, { now: clock.now, store: bank.store });
+      second = await injectApp(engine, {
+        now: clock.now,
+        store: bank.store,
+        env: { OPENSTET_CORE_BANKING_TIMEOUT_MS: '100' },
+      });
       await bank.onboard(bank.pki.acme);
       tokens = await obtainTokens(bank, bank.pki.acme, { scope: 'aisp' });
     });
@@ -70,11 +74,36 @@ for (const engine of ENGINES) {
       assert.equal(await status(bank, balances), 429, 'and only one');
     });
 
+    test('ten reads at once on two instances: exactly four admitted (one transaction under a lock per key)', async () => {
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, index) =>
+          status(index % 2 === 0 ? bank : second, '/stet/psd2/v1/accounts'),
+        ),
+      );
+      assert.deepEqual(answers.sort(), [200, 200, 200, 200, 429, 429, 429, 429, 429, 429]);
+    });
+
     test('two instances of the bank share one counter (the database)', async () => {
       const balances = path(MARC_5255, 'transactions');
       const answers: number[] = [];
       for (const on of [bank, second, bank, second, second, bank]) answers.push(await status(on, balances));
       assert.deepEqual(answers, [200, 200, 200, 200, 429, 429]);
+    });
+
+    test("a read the bank could not answer is not counted: Iris's books never answer → 503 INTS, six times", async () => {
+      const iris = await obtainTokens(bank, bank.pki.acme, {
+        scope: 'aisp',
+        psu: 'D0999996I0',
+        accounts: ['FR7613807008043001965411172'],
+      });
+      const url = `/stet/psd2/v1.4.2/accounts/${accountResourceId(bank.app.services.informationKey, ACME_AT_13807, 'FR7613807008043001965411172')}`;
+      for (const read of ['balances', 'transactions'])
+        for (let call = 0; call < 6; call += 1) {
+          const answer = await stetGet(bank, bank.pki.acme, iris.access_token, `${url}/${read}`, {
+            date: clock.now().toUTCString(),
+          });
+          assert.deepEqual([answer.statusCode, answer.json().error], [503, 'INTS'], `${read} ${call + 1}`);
+        }
     });
 
     test('the pages of a walk count as one read for an hour, then as a new one', async () => {

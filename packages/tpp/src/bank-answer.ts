@@ -15,14 +15,23 @@ export function answeredRequestId(response: HttpResponse, sent: string): string 
 export function stetError(response: HttpResponse, sentRequestId: string): StetError {
   const requestId = answeredRequestId(response, sentRequestId);
   const body = parseJson(response.body);
+  const wait = retryAfter(response);
   return isErrorModel(body)
-    ? new StetError(response.status, body.error, body.message, requestId)
+    ? new StetError(response.status, body.error, body.message, requestId, wait)
     : new StetError(
         response.status,
         `HTTP_${response.status}`,
         `The bank answered ${response.status}`,
         requestId,
+        wait,
       );
+}
+
+/** `Retry-After` in seconds (RFC 9110 §10.2.3, the delay form); undefined when absent or a date. */
+function retryAfter(response: HttpResponse): number | undefined {
+  const value = response.headers['retry-after'];
+  const text = Array.isArray(value) ? value[0] : value;
+  return text !== undefined && /^\d{1,9}$/.test(text) ? Number(text) : undefined;
 }
 
 function parseJson(body: Buffer): unknown {

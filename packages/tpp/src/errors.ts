@@ -22,6 +22,11 @@ export class StetError extends Error {
     message: string,
     /** The `X-Request-ID` of the call: quote it to the bank. */
     readonly requestId: string,
+    /**
+     * Seconds the bank asks to wait (`Retry-After` of a 429 `TMRQ` or a 503), when it says: e.g. the time
+     * until an unattended read is allowed again (RTS Art. 36(5)(b)).
+     */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -161,6 +161,13 @@ describe('the TPP SDK against the real sandbox over real TLS', () => {
       }),
       (error: unknown) => error instanceof StetError && error.status === 403 && error.code === 'NGAC',
     );
+    // Without PSU-IP-Address the reads are unattended: the fifth in 24 h is refused, with the wait.
+    const id5158 = (await bank.accounts(attended)).accounts[0]?.id ?? '';
+    const unattended = await Promise.allSettled(Array.from({ length: 5 }, () => bank.balances(id5158)));
+    const refused = unattended.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+    assert.equal(refused.length, 1);
+    assert.ok(refused[0] instanceof StetError && refused[0].status === 429 && refused[0].code === 'TMRQ');
+    assert.ok((refused[0].retryAfterSeconds ?? 0) > 86_000, 'Retry-After: about a day');
     await assert.rejects(
       bank.balances('0123456789abcdef0123', attended),
       (error: unknown) => error instanceof StetError && error.status === 404 && error.code === 'NOT_FOUND',

@@ -23,13 +23,17 @@ export function unattendedReadRepository(db: Kysely<Database>): UnattendedReadLo
           .orderBy('readAt')
           .limit(limit)
           .execute();
-        if (recent.length >= limit) return new Date(recent[0]?.readAt ?? at);
-        await trx
+        if (recent.length >= limit) return { oldest: new Date(recent[0]?.readAt ?? at) };
+        const { id } = await trx
           .insertInto('unattendedReads')
           .values({ clientId: read.clientId, subject: read.subject, readKind: read.kind, readAt: at })
-          .execute();
-        return undefined;
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return { readId: String(id) };
       });
+    },
+    async release(readId) {
+      await db.deleteFrom('unattendedReads').where('id', '=', readId).execute();
     },
   };
 }

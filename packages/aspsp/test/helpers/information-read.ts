@@ -27,14 +27,24 @@ export async function stetGet(
 }
 
 /** A signed STET PUT with a JSON body (Digest and Content-Type signed) and a Bearer token. */
-export async function stetPut(
+export function stetPut(
   bank: InjectApp,
   tpp: TppCredentials,
   accessToken: string,
   url: string,
   body: unknown,
 ) {
-  const payload = JSON.stringify(body);
+  return stetPutText(bank, tpp, accessToken, url, JSON.stringify(body));
+}
+
+/** `stetPut` with the body's text as given, even when it is not JSON. */
+export async function stetPutText(
+  bank: InjectApp,
+  tpp: TppCredentials,
+  accessToken: string,
+  url: string,
+  payload: string,
+) {
   const signed = await signedHeaders(tpp, {
     method: 'PUT',
     url,
@@ -48,3 +58,6 @@ export async function stetPut(
     headers: { ...signed, ...proxyCertificateHeader(tpp.qwac.certificatePem) },
   });
 }
+
+/** The test TPP (Acme Cards) at the seed's establishment: the scope of the account ids it is given. */
+export const ACME_AT_13807 = { establishment: '13807', clientId: 'PSDFR-ACPR-12345' } as const;

@@ -59,7 +59,7 @@ async function demo(options: { readonly json?: boolean }): Promise<void> {
 export function demoCommand(): Command {
   return new Command('demo')
     .description(
-      "the whole journey on a fresh sandbox: bank, TPP certificates and licence, registration, Marc's SCA and consent, the seed's acceptance cases on STET v1 and v1.4.2, refusals",
+      "the whole journey on a fresh sandbox: bank, TPP certificates and licence, registration, Marc's SCA and consent, the seed's acceptance cases on STET v1 and v1.4.2, account information (accounts, balances, transactions, PUT /consents, beneficiaries, identity), refusals",
     )
     .option('--json', 'print the cases and answers as JSON (no progress)')
     .addHelpText(

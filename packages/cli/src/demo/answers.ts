@@ -6,6 +6,8 @@ export interface Answer {
   readonly answer: string;
   readonly message?: string;
   readonly requestId?: string;
+  /** What the bank showed, a line each (accounts, transactions, beneficiaries): printed under the row. */
+  readonly details?: readonly string[];
 }
 
 export interface CaseContext {

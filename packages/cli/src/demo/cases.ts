@@ -10,8 +10,8 @@ export interface DemoCase {
   readonly run: (context: CaseContext) => Promise<Answer>;
 }
 
-const MARC_5158 = 'FR7613807008043001965405158';
-const MARC_5255 = 'FR7613807008043001965405255';
+export const MARC_5158 = 'FR7613807008043001965405158';
+export const MARC_5255 = 'FR7613807008043001965405255';
 /** Marc's third account: he does not tick it on the consent page. */
 const MARC_5352 = 'FR7613807008043001965405352';
 const ID = 'MyCoverage123456';

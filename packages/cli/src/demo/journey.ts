@@ -2,14 +2,19 @@ import { createStetClient, memoryTokenStore, type StetClient, type TokenStore } 
 import { PERSONAS } from '../personas.ts';
 import { login } from '../tpp/login-flow.ts';
 import { type LoopbackCallback, startLoopbackCallback } from '../tpp/loopback-callback.ts';
+import { accountCases } from './account-cases.ts';
 import { type CaseContext, failureAnswer } from './answers.ts';
-import { acceptanceCases, type DemoCase, refusalCases } from './cases.ts';
+import { acceptanceCases, type DemoCase, MARC_5158, MARC_5255, refusalCases } from './cases.ts';
+import { consentCases } from './consent-cases.ts';
 import { DEMO_TPP, type DemoTpp, issueDemoTpp, type JourneyBank } from './demo-bank.ts';
+import { accountIds } from './information-reads.ts';
 import type { Progress } from './progress.ts';
+import { quotaCase } from './quota-case.ts';
 import type { CaseResult } from './report.ts';
+import { transactionCases } from './transaction-cases.ts';
 
 /** The two accounts Marc ticks on the consent page; his third (…5352) stays out (NGAC). */
-const MARC_ACCOUNTS = ['FR7613807008043001965405158', 'FR7613807008043001965405255'];
+const MARC_ACCOUNTS = [MARC_5158, MARC_5255];
 
 interface Session {
   readonly bank: JourneyBank;
@@ -32,8 +37,8 @@ function demoClient(bank: JourneyBank, tpp: DemoTpp, store: TokenStore): StetCli
   });
 }
 
-/** What `tpp login --persona marc` does: his tokens are kept under the scope's name. */
-const loginAsMarc = (session: Session, scope: 'piisp' | 'cbpii') =>
+/** What `tpp login --persona marc` does: his tokens are kept under the scope's (first) name. */
+const loginAsMarc = (session: Session, scope: 'piisp' | 'cbpii' | 'aisp extended_transaction_history') =>
   session.progress.step(
     `Marc (${PERSONAS.marc?.onlineBankingId}) logs in for ${scope}: SMS code, consent to …5158 and …5255`,
     () =>
@@ -41,7 +46,7 @@ const loginAsMarc = (session: Session, scope: 'piisp' | 'cbpii') =>
         bank: session.client,
         callback: session.callback,
         scope,
-        tokenKey: scope,
+        tokenKey: scope.split(' ')[0] ?? scope,
         authorizationServer: session.bank.publicUrl,
         timeoutMs: 30_000,
         persona: {
@@ -72,9 +77,49 @@ function caseRunner(context: CaseContext, progress: Progress, total: number) {
 }
 
 /**
- * The TPP's whole journey against the bank: certificates and licence, registration, Marc's two logins
- * (piisp for STET 1.4.0.47, then cbpii for 1.4.2, which replaces the piisp pair), every case. The bank
- * may run in this process (`openstet demo`) or be a running server (`running-bank.ts`).
+ * The AISP part (Marc's aisp login, then two groups of cases), run between the funds cases and the funds
+ * refusals: one of its cases checks XPCD against the funds check, with the cbpii token the refusals revoke.
+ */
+function accountInformationPart(now: Date) {
+  const accountId = accountIds();
+  const reads = [...accountCases(accountId), ...transactionCases(accountId, now)];
+  const consent = [...consentCases(accountId), quotaCase(accountId)];
+  return {
+    total: reads.length + consent.length,
+    async run(session: Session, run: ReturnType<typeof caseRunner>) {
+      await loginAsMarc(session, 'aisp extended_transaction_history');
+      const label = 'account information (aisp token, Marc there: PSU-IP-Address)';
+      return [
+        ...(await run(`${label}: accounts, balances, 13 months of transactions`, reads)),
+        ...(await run(
+          'PUT /consents narrowing to …5158 balances, beneficiaries, identity; refusals',
+          consent,
+        )),
+      ];
+    },
+  };
+}
+
+/** Each login, then its cases; the revocation comes last. */
+async function runParts(session: Session, context: CaseContext) {
+  const v1 = acceptanceCases('v1', 'piisp');
+  const v142 = acceptanceCases('v1.4.2', 'cbpii');
+  const aisp = accountInformationPart(new Date());
+  const more = refusalCases();
+  const run = caseRunner(context, session.progress, v1.length + v142.length + aisp.total + more.length);
+  await loginAsMarc(session, 'piisp');
+  const results = await run("the seed's acceptance cases on STET 1.4.0.47 (/v1, piisp token)", v1);
+  await loginAsMarc(session, 'cbpii');
+  results.push(...(await run("the seed's acceptance cases on STET 1.4.2 (/v1.4.2, cbpii token)", v142)));
+  results.push(...(await aisp.run(session, run)));
+  results.push(...(await run('more answers: limit, NGAC, AM03, replaced and revoked tokens', more)));
+  return results;
+}
+
+/**
+ * The TPP's whole journey against the bank: certificates and licence, registration, Marc's logins (piisp
+ * for STET 1.4.0.47, then cbpii for 1.4.2, which replaces the piisp pair; then aisp),
+ * every case. The bank may run in this process (`openstet demo`) or be a running server (`running-bank.ts`).
  */
 export async function runJourney(bank: JourneyBank, progress: Progress): Promise<CaseResult[]> {
   const tpp = await progress.step(
@@ -88,21 +133,11 @@ export async function runJourney(bank: JourneyBank, progress: Progress): Promise
     await progress.step(`register ${callback.redirectUri} and the QSealC (POST /register over mTLS)`, () =>
       client.register({ redirectUris: [callback.redirectUri], clientName: DEMO_TPP.organizationName }),
     );
-    const v1 = acceptanceCases('v1', 'piisp');
-    const v142 = acceptanceCases('v1.4.2', 'cbpii');
-    const more = refusalCases();
     const context: CaseContext = {
       bank: client,
       accessToken: async (key) => (await store.get(key))?.accessToken ?? '',
     };
-    const run = caseRunner(context, progress, v1.length + v142.length + more.length);
-    const session: Session = { bank, client, callback, progress };
-    await loginAsMarc(session, 'piisp');
-    const v1Results = await run("the seed's acceptance cases on STET 1.4.0.47 (/v1, piisp token)", v1);
-    await loginAsMarc(session, 'cbpii');
-    const v142Results = await run("the seed's acceptance cases on STET 1.4.2 (/v1.4.2, cbpii token)", v142);
-    const moreResults = await run('more answers: limit, NGAC, AM03, replaced and revoked tokens', more);
-    return [...v1Results, ...v142Results, ...moreResults];
+    return await runParts({ bank, client, callback, progress }, context);
   } finally {
     await callback.close();
     client.close();

@@ -31,15 +31,16 @@ export function renderTable(results: readonly CaseResult[], paint: Paint): strin
       .join('  ')
       .trimEnd();
   const lines = [paint.bold(line(HEADINGS)), paint.dim(line(widths.map((width) => '─'.repeat(width))))];
+  // Under the case's name: the bank's message, then what it showed (a line each).
+  const indent = ' '.repeat((widths[0] ?? 1) + 2 + (widths[1] ?? 0) + 2);
   results.forEach((result, index) => {
     const text = line(rows[index] ?? []);
     lines.push(result.ok ? text.replace('✔', paint.green('✔')) : paint.red(text));
     if (result.message) {
       const request = result.ok ? '' : ` (X-Request-ID ${result.requestId ?? 'none'})`;
-      lines.push(
-        paint.dim(`${' '.repeat((widths[0] ?? 1) + 2 + (widths[1] ?? 0) + 2)}↳ ${result.message}${request}`),
-      );
+      lines.push(paint.dim(`${indent}↳ ${result.message}${request}`));
     }
+    for (const detail of result.details ?? []) lines.push(paint.dim(`${indent}  ${detail}`));
   });
   return `${lines.join('\n')}\n`;
 }

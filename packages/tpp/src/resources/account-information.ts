@@ -178,7 +178,11 @@ export function accountInformationMethods(call: StetCall, apiBaseUrl: string) {
       ).toString();
       let path: string | undefined =
         `/accounts/${encodeURIComponent(accountId)}/transactions${query ? `?${query}` : ''}`;
+      const seen = new Set<string>();
       while (path !== undefined) {
+        // A bank linking back to a page already read would make this loop forever: stop there.
+        if (seen.has(path)) return;
+        seen.add(path);
         const { page, next } = await transactionPage(path, options);
         yield page;
         path = next;

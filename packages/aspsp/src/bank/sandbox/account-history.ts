@@ -227,8 +227,10 @@ function closingDraft(context: Context, day: number): Draft {
 }
 
 /**
- * The card payments authorised today or yesterday and not yet booked: one to three, summing to `total`
- * exactly (at least a cent each). They depend on today, as pending entries do at a bank.
+ * The card payments authorised today and not yet booked: one to three, summing to `total` exactly (at least
+ * a cent each). They depend on today, as pending entries do at a bank: at midnight (UTC) they give way to
+ * the next day's, whose references (the next day's) are above any a walk started today has as its
+ * boundary, so that no walk sees them change under it (ADR 0006).
  */
 function pendingDrafts(context: Context, today: number, total: number): Draft[] {
   if (total <= 0) return [];
@@ -239,7 +241,7 @@ function pendingDrafts(context: Context, today: number, total: number): Draft[] 
   const amounts = weights.map((each) => 1 + Math.floor(((total - count) * each) / weight));
   amounts[0] = (amounts[0] as number) + total - amounts.reduce((sum, each) => sum + each, 0);
   return amounts.map((cents, index) => {
-    const day = today - (draw(today, PENDING, 10 + index) % 2);
+    const day = today;
     const [name]: Merchant = pick(context.profile.merchants, draw(today, PENDING, 20 + index));
     const label = `CB ${name} ${dayMonth(context, day)}`;
     return { day, kind: 'card-payment', direction: 'debit', cents, label, transactionDay: day };
@@ -310,7 +312,7 @@ const firstOfMonth = (year: number, monthIndex: number) => Date.UTC(year, monthI
  * The entries of a sandbox account from the 1st of the month 13 months before `today`'s (UTC, `YYYY-MM-DD`,
  * from the caller's clock) up to `today`, newest first (date, then reference, descending). The booked ones
  * lead to the account's accounting balance from the balance the history opens on, which is whatever they
- * leave; the pending card payments, of today or yesterday, sum to its pending card debits (the "solde
+ * leave; the pending card payments, of today, sum to its pending card debits (the "solde
  * minute" gap). A booked entry dated D is the same whatever `today` is (draws are keyed on the account, the
  * day and the stream): only where the history starts, hence its opening balance, moves with today. A closed
  * account's history stops 60 days before today with the transfer that empties it, a blocked one's 30 days

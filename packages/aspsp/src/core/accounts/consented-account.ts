@@ -1,13 +1,16 @@
 import { type CoreBanking, CoreBankingUnavailable, type CurrentAccount } from '../ports/core-banking.ts';
 import { accountResourceId } from './account-id.ts';
 import type { InformationGrant } from './information-grant.ts';
-import { type UnattendedRead, type UnattendedReadLog, unattendedWait } from './unattended-quota.ts';
+import type { UnattendedReadLog } from './unattended-quota.ts';
 
 /** Why the bank gives no account information, in the order it checks (ADR 0006); standards name them. */
 export type InformationRefusal =
-  | { readonly reason: 'unknown-account' | 'not-consented' | 'bank-unavailable' }
-  | { readonly reason: 'bad-page' }
+  | { readonly reason: 'unknown-account' | 'bank-unavailable' | 'bad-page' }
+  /** `what` the AISP may not read: an account's balances or transactions, or what `PUT /consents` names. */
+  | { readonly reason: 'not-consented'; readonly what: NotConsented }
   | { readonly reason: 'unattended-quota'; readonly retryAfterSeconds: number };
+
+export type NotConsented = 'no-customer' | 'account' | 'trusted-beneficiaries' | 'identity';
 
 /** What one account-information request needs: the bank's books, its key, its clock, the quota. */
 export interface InformationDeps {
@@ -35,30 +38,13 @@ export async function consentedAccount(
   accountId: string,
   read: AccountRead,
 ): Promise<CurrentAccount | InformationRefusal> {
-  if (grant.psuId === undefined) return { reason: 'not-consented' };
+  if (grant.psuId === undefined) return { reason: 'not-consented', what: 'no-customer' };
   const held = await deps.coreBanking.currentAccounts(grant.psuId);
-  const account = held.find(
-    (candidate) => accountResourceId(deps.key, grant.establishment, candidate.iban) === accountId,
-  );
+  const account = held.find((candidate) => accountResourceId(deps.key, grant, candidate.iban) === accountId);
   if (!account) return { reason: 'unknown-account' };
-  if (!grant[read].includes(account.iban) || account.status === 'closed') return { reason: 'not-consented' };
+  if (!grant[read].includes(account.iban) || account.status === 'closed')
+    return { reason: 'not-consented', what: 'account' };
   return account;
-}
-
-/**
- * Counts an unattended read (RTS Art. 36(5)(b)) once the read is known to be allowed, so that a quota
- * answer tells nothing about an account (ADR 0006); the refusal when the TPP's four reads are spent.
- */
-export async function quotaRefusal(
-  deps: InformationDeps,
-  grant: InformationGrant,
-  subject: string,
-  kind: UnattendedRead['kind'],
-): Promise<InformationRefusal | undefined> {
-  if (deps.attended) return undefined;
-  const read = { clientId: grant.clientId, subject, kind };
-  const wait = await unattendedWait(deps.unattended, read, deps.now());
-  return wait === undefined ? undefined : { reason: 'unattended-quota', retryAfterSeconds: wait };
 }
 
 export function isRefusal<T extends object>(value: T | InformationRefusal): value is InformationRefusal {

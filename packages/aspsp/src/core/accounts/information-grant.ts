@@ -1,4 +1,5 @@
 import type { ConsentStore } from '../consent/consent.ts';
+import { LIFETIMES } from '../tokens/token-lifetimes.ts';
 import type { TokenPair } from '../tokens/token-pair.ts';
 
 /**
@@ -19,11 +20,22 @@ export interface InformationGrant {
   readonly transactions: readonly string[];
   readonly trustedBeneficiaries: boolean;
   readonly psuIdentity: boolean;
-  /** `extended_transaction_history`: more than 90 days of history. */
+  /** More than 90 days of history: `extended_transaction_history`, right after the SCA only. */
   readonly extendedHistory: boolean;
 }
 
-export async function informationGrant(consents: ConsentStore, token: TokenPair): Promise<InformationGrant> {
+/**
+ * How long after the SCA `extended_transaction_history` counts: the lifetime of the access token the SCA
+ * gave. RTS Art. 10a(1)(b) exempts from SCA only the transactions of the last 90 days, so the scope does
+ * not survive a refresh (security notes, pitfall 10): a refreshed token reads 90 days.
+ */
+export const EXTENDED_HISTORY_MS = LIFETIMES.accessTokenSeconds * 1000;
+
+export async function informationGrant(
+  consents: ConsentStore,
+  token: TokenPair,
+  now: Date,
+): Promise<InformationGrant> {
   const consent = token.consentId === undefined ? undefined : await consents.find(token.consentId);
   const access = consent?.access;
   const within = (ibans: readonly string[] | undefined) =>
@@ -38,6 +50,9 @@ export async function informationGrant(consents: ConsentStore, token: TokenPair)
     transactions: within(access?.transactions),
     trustedBeneficiaries: access?.trustedBeneficiaries ?? false,
     psuIdentity: access?.psuIdentity ?? false,
-    extendedHistory: token.scopes.includes('extended_transaction_history'),
+    extendedHistory:
+      token.scopes.includes('extended_transaction_history') &&
+      consent !== undefined &&
+      now.getTime() - consent.scaAt.getTime() <= EXTENDED_HISTORY_MS,
   });
 }

@@ -1,12 +1,8 @@
 import type { CurrentAccount, PsuProfile } from '../ports/core-banking.ts';
 import { accountResourceId } from './account-id.ts';
-import {
-  type InformationDeps,
-  type InformationRefusal,
-  quotaRefusal,
-  refusingUnavailable,
-} from './consented-account.ts';
+import { type InformationDeps, type InformationRefusal, refusingUnavailable } from './consented-account.ts';
 import type { InformationGrant } from './information-grant.ts';
+import { unattendedRead } from './unattended-read.ts';
 
 export interface ListedAccount {
   readonly id: string;
@@ -33,27 +29,24 @@ export function listAccounts(
 ): Promise<AccountList | InformationRefusal> {
   return refusingUnavailable(async () => {
     const { psuId } = grant;
-    if (psuId === undefined) return { reason: 'not-consented' };
-    const quota = await quotaRefusal(deps, grant, `psu:${psuId}`, 'accounts');
-    if (quota) return quota;
-    const [psu, held] = await Promise.all([
-      deps.coreBanking.psuById(psuId),
-      deps.coreBanking.currentAccounts(psuId),
-    ]);
-    const accounts = held
-      .filter(
-        (account) =>
-          (grant.balances.includes(account.iban) || grant.transactions.includes(account.iban)) &&
-          account.status !== 'closed',
-      )
-      .map((account) =>
-        Object.freeze({
-          id: accountResourceId(deps.key, grant.establishment, account.iban),
-          account,
-          balances: grant.balances.includes(account.iban),
-          transactions: grant.transactions.includes(account.iban),
-        }),
-      );
-    return Object.freeze({ psu, accounts: Object.freeze(accounts) });
+    if (psuId === undefined) return { reason: 'not-consented', what: 'no-customer' };
+    return unattendedRead(deps, grant, `psu:${psuId}`, 'accounts', async () => {
+      const [psu, held] = await Promise.all([
+        deps.coreBanking.psuById(psuId),
+        deps.coreBanking.currentAccounts(psuId),
+      ]);
+      const readable = (iban: string) => grant.balances.includes(iban) || grant.transactions.includes(iban);
+      const accounts = held
+        .filter((account) => readable(account.iban) && account.status !== 'closed')
+        .map((account) =>
+          Object.freeze({
+            id: accountResourceId(deps.key, grant, account.iban),
+            account,
+            balances: grant.balances.includes(account.iban),
+            transactions: grant.transactions.includes(account.iban),
+          }),
+        );
+      return Object.freeze({ psu, accounts: Object.freeze(accounts) });
+    });
   });
 }

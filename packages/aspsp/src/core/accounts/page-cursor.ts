@@ -18,11 +18,19 @@ export interface WalkStep {
   readonly startedMinute: number;
 }
 
+/** What a cursor is bound to: the AISP it was given to and the account it walks. */
+export interface CursorBinding {
+  readonly clientId: string;
+  readonly iban: string;
+}
+
 const FORMAT = 1;
 const MAC_BYTES = 12;
 
-/** LEB128 of a non-negative safe integer. */
+/** LEB128 of a non-negative safe integer; anything else is a connector's bug, never a cursor. */
 function varint(value: number, out: number[]): void {
+  if (!Number.isSafeInteger(value) || value < 0 || value >= Number.MAX_SAFE_INTEGER)
+    throw new RangeError(`A page cursor holds integers from 0 to 2^53 - 2, not ${value}`);
   let rest = value;
   while (rest >= 0x80) {
     out.push((rest % 0x80) | 0x80);
@@ -52,16 +60,21 @@ function readVarints(bytes: Uint8Array): number[] | undefined {
 const optional = (value: number | undefined) => (value === undefined ? 0 : value + 1);
 const present = (value: number | undefined) => (value === undefined || value === 0 ? undefined : value - 1);
 
-function mac(key: Uint8Array, iban: string, payload: Uint8Array): Buffer {
-  return createHmac('sha256', key).update(`page ${iban} `).update(payload).digest().subarray(0, MAC_BYTES);
+function mac(key: Uint8Array, binding: CursorBinding, payload: Uint8Array): Buffer {
+  return createHmac('sha256', key)
+    .update(`page ${binding.clientId} ${binding.iban} `)
+    .update(payload)
+    .digest()
+    .subarray(0, MAC_BYTES);
 }
 
 /**
- * The opaque cursor of a step: its fields as varints, then a 96-bit HMAC bound to the account, in
- * base64url. About 35 characters: a page href stays within STET's 140. A TPP can neither forge nor edit
- * one, nor use one account's on another.
+ * The opaque cursor of a step: its fields as varints, then a 96-bit HMAC bound to the AISP and the
+ * account, in base64url: about 40 characters, at most 74 with every field at its maximum, so that a page href stays
+ * within STET's 140 characters. A TPP can neither forge nor edit one, nor use one account's on another,
+ * nor another TPP's.
  */
-export function encodeCursor(key: Uint8Array, iban: string, step: WalkStep): string {
+export function encodeCursor(key: Uint8Array, binding: CursorBinding, step: WalkStep): string {
   const fields: number[] = [];
   for (const value of [
     FORMAT,
@@ -76,16 +89,16 @@ export function encodeCursor(key: Uint8Array, iban: string, step: WalkStep): str
   ])
     varint(value, fields);
   const payload = Uint8Array.from(fields);
-  return Buffer.concat([payload, mac(key, iban, payload)]).toString('base64url');
+  return Buffer.concat([payload, mac(key, binding, payload)]).toString('base64url');
 }
 
-/** The step a cursor of this account names; undefined for anything the bank did not issue. */
-export function decodeCursor(key: Uint8Array, iban: string, cursor: string): WalkStep | undefined {
+/** The step a cursor of this AISP and account names; undefined for anything the bank did not issue. */
+export function decodeCursor(key: Uint8Array, binding: CursorBinding, cursor: string): WalkStep | undefined {
   if (!/^[A-Za-z0-9_-]{16,120}$/.test(cursor)) return undefined;
   const bytes = Buffer.from(cursor, 'base64url');
   const payload = bytes.subarray(0, bytes.length - MAC_BYTES);
   const given = bytes.subarray(bytes.length - MAC_BYTES);
-  if (given.length !== MAC_BYTES || !timingSafeEqual(given, mac(key, iban, payload))) return undefined;
+  if (given.length !== MAC_BYTES || !timingSafeEqual(given, mac(key, binding, payload))) return undefined;
   const fields = readVarints(payload);
   if (fields?.length !== 9 || fields[0] !== FORMAT) return undefined;
   const [, towards, afterDay, afterReference, from = 0, to, lowest, highest = 0, startedMinute = 0] = fields;

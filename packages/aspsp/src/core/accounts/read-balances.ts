@@ -4,10 +4,10 @@ import {
   type InformationDeps,
   type InformationRefusal,
   isRefusal,
-  quotaRefusal,
   refusingUnavailable,
 } from './consented-account.ts';
 import type { InformationGrant } from './information-grant.ts';
+import { unattendedRead } from './unattended-read.ts';
 
 export interface AccountBalances {
   readonly account: CurrentAccount;
@@ -26,10 +26,9 @@ export function readBalances(
   return refusingUnavailable(async () => {
     const account = await consentedAccount(deps, grant, accountId, 'balances');
     if (isRefusal(account)) return account;
-    const quota = await quotaRefusal(deps, grant, account.iban, 'balances');
-    if (quota) return quota;
-    const position = await deps.coreBanking.balances(account.iban);
-    if (!position) return { reason: 'unknown-account' };
-    return Object.freeze({ account, position });
+    return unattendedRead(deps, grant, account.iban, 'balances', async () => {
+      const position = await deps.coreBanking.balances(account.iban);
+      return position ? Object.freeze({ account, position }) : { reason: 'unknown-account' as const };
+    });
   });
 }

@@ -1,12 +1,8 @@
 import type { TrustedBeneficiary } from '../ports/account-information.ts';
 import type { PsuProfile } from '../ports/core-banking.ts';
-import {
-  type InformationDeps,
-  type InformationRefusal,
-  quotaRefusal,
-  refusingUnavailable,
-} from './consented-account.ts';
+import { type InformationDeps, type InformationRefusal, refusingUnavailable } from './consented-account.ts';
 import type { InformationGrant } from './information-grant.ts';
+import { unattendedRead } from './unattended-read.ts';
 
 /**
  * The PSU's trusted beneficiaries (STET "Retrieval of the trusted beneficiaries list", CR158), when the
@@ -15,12 +11,14 @@ import type { InformationGrant } from './information-grant.ts';
 export function readTrustedBeneficiaries(
   deps: InformationDeps,
   grant: InformationGrant,
-): Promise<readonly TrustedBeneficiary[] | InformationRefusal> {
+): Promise<{ readonly beneficiaries: readonly TrustedBeneficiary[] } | InformationRefusal> {
   return refusingUnavailable(async () => {
-    if (grant.psuId === undefined || !grant.trustedBeneficiaries) return { reason: 'not-consented' };
-    const quota = await quotaRefusal(deps, grant, `psu:${grant.psuId}`, 'beneficiaries');
-    if (quota) return quota;
-    return Object.freeze([...(await deps.coreBanking.trustedBeneficiaries(grant.psuId))]);
+    const { psuId } = grant;
+    if (psuId === undefined) return { reason: 'not-consented', what: 'no-customer' };
+    if (!grant.trustedBeneficiaries) return { reason: 'not-consented', what: 'trusted-beneficiaries' };
+    return unattendedRead(deps, grant, `psu:${psuId}`, 'beneficiaries', async () => ({
+      beneficiaries: Object.freeze([...(await deps.coreBanking.trustedBeneficiaries(psuId))]),
+    }));
   });
 }
 
@@ -33,9 +31,15 @@ export function readIdentity(
   grant: InformationGrant,
 ): Promise<PsuProfile | InformationRefusal> {
   return refusingUnavailable(async () => {
-    if (grant.psuId === undefined || !grant.psuIdentity) return { reason: 'not-consented' };
-    const quota = await quotaRefusal(deps, grant, `psu:${grant.psuId}`, 'identity');
-    if (quota) return quota;
-    return (await deps.coreBanking.psuById(grant.psuId)) ?? { reason: 'not-consented' };
+    const { psuId } = grant;
+    if (psuId === undefined) return { reason: 'not-consented', what: 'no-customer' };
+    if (!grant.psuIdentity) return { reason: 'not-consented', what: 'identity' };
+    return unattendedRead(
+      deps,
+      grant,
+      `psu:${psuId}`,
+      'identity',
+      async () => (await deps.coreBanking.psuById(psuId)) ?? { reason: 'not-consented', what: 'no-customer' },
+    );
   });
 }

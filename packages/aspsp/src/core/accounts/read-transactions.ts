@@ -5,12 +5,12 @@ import {
   type InformationDeps,
   type InformationRefusal,
   isRefusal,
-  quotaRefusal,
   refusingUnavailable,
 } from './consented-account.ts';
 import { type AskedWindow, historyWindow } from './history-window.ts';
 import type { InformationGrant } from './information-grant.ts';
-import { decodeCursor, encodeCursor, type WalkStep } from './page-cursor.ts';
+import { type CursorBinding, decodeCursor, encodeCursor, type WalkStep } from './page-cursor.ts';
+import { unattendedRead } from './unattended-read.ts';
 
 /** Entries per page: the default and the maximum; STET has no page-size parameter (ADR 0006). */
 export const PAGE_SIZE = 50;
@@ -55,7 +55,8 @@ const position = (entry: AccountEntry): EntryPosition => ({
  * One page of a consented account's transactions (STET "Retrieval of an account transaction set"),
  * newest first, by keyset (ADR 0006). The first page fixes the walk's boundary (the account's highest
  * entry reference at that moment), and every cursor carries it: an entry booked while an AISP pages is
- * neither seen twice nor shifts a page; the AISP sees it on its next walk.
+ * neither seen twice nor shifts a page; the AISP sees it on its next walk. A new walk is an unattended
+ * read; its pages are the same read for `WALK_MINUTES`, then count again (and restart the hour).
  */
 export function readTransactions(
   deps: InformationDeps,
@@ -66,59 +67,61 @@ export function readTransactions(
   return refusingUnavailable(async () => {
     const account = await consentedAccount(deps, grant, accountId, 'transactions');
     if (isRefusal(account)) return account;
-    const walk = await walkStep(deps, grant, account, asked);
-    if (isRefusal(walk)) return walk;
-    const page = await deps.coreBanking.entries({ iban: account.iban, ...walk, limit: PAGE_SIZE + 1 });
-    const more = page.entries.length > PAGE_SIZE;
-    const entries =
-      walk.towards === 'older' ? page.entries.slice(0, PAGE_SIZE) : page.entries.slice(-PAGE_SIZE);
-    const bounded = { ...walk, highestReference: Math.min(walk.highestReference, page.lastReference) };
-    const cursor = (next: Partial<WalkStep>) => encodeCursor(deps.key, account.iban, { ...bounded, ...next });
-    const newest = entries[0];
-    const oldest = entries.at(-1);
-    const olderExist = walk.towards === 'older' ? more : walk.after !== undefined;
-    const newerExist = walk.towards === 'newer' ? more : walk.after !== undefined;
-    return Object.freeze({
-      account,
-      entries: Object.freeze(entries),
-      cursors: Object.freeze({
-        self: cursor({}),
-        first: cursor({ towards: 'older', after: undefined }),
-        last: cursor({ towards: 'newer', after: undefined }),
-        next: olderExist && oldest ? cursor({ towards: 'older', after: position(oldest) }) : undefined,
-        prev: newerExist && newest ? cursor({ towards: 'newer', after: position(newest) }) : undefined,
-      }),
-    });
+    const binding = { clientId: grant.clientId, iban: account.iban };
+    const step = asked.page === undefined ? undefined : decodeCursor(deps.key, binding, asked.page);
+    if (asked.page !== undefined && !step) return { reason: 'bad-page' };
+    const minute = Math.floor(deps.now().getTime() / 60_000);
+    const counted = !step || minute - step.startedMinute >= WALK_MINUTES;
+    const walk = walkStep(deps.now(), grant, asked, step, counted ? minute : (step?.startedMinute ?? minute));
+    const readPage = () => transactionsPage(deps, { account, binding, walk });
+    return counted ? unattendedRead(deps, grant, account.iban, 'transactions', readPage) : readPage();
   });
 }
 
-/**
- * The step this read takes: a new walk (the asked window, counted as an unattended read), or the page a
- * cursor names (counted again only once its walk is older than `WALK_MINUTES`, and then restarted).
- */
-async function walkStep(
-  deps: InformationDeps,
+/** The step this read takes: a new walk over the asked window, or the page a cursor names. */
+function walkStep(
+  now: Date,
   grant: InformationGrant,
-  account: CurrentAccount,
   asked: TransactionsAsked,
-): Promise<WalkStep | InformationRefusal> {
-  const step = asked.page === undefined ? undefined : decodeCursor(deps.key, account.iban, asked.page);
-  if (asked.page !== undefined && !step) return { reason: 'bad-page' };
-  const minute = Math.floor(deps.now().getTime() / 60_000);
-  const counted = !step || minute - step.startedMinute >= WALK_MINUTES;
-  if (counted) {
-    const quota = await quotaRefusal(deps, grant, account.iban, 'transactions');
-    if (quota) return quota;
-  }
-  const window = historyWindow(deps.now(), step ?? asked, grant.extendedHistory);
-  const startedMinute = counted ? minute : (step?.startedMinute ?? minute);
+  step: WalkStep | undefined,
+  startedMinute: number,
+): WalkStep {
+  const window = historyWindow(now, step ?? asked, grant.extendedHistory);
   if (step) return { ...step, from: window.from, startedMinute };
   return {
     towards: 'older',
     after: undefined,
     ...window,
     lowestReference: asked.lowestReference,
-    highestReference: asked.highestReference ?? Number.MAX_SAFE_INTEGER,
+    highestReference: asked.highestReference ?? Number.MAX_SAFE_INTEGER - 1,
     startedMinute,
   };
+}
+
+/** Reads the step's entries (one more than a page, to know whether another follows) and links around them. */
+async function transactionsPage(
+  deps: InformationDeps,
+  { account, binding, walk }: { account: CurrentAccount; binding: CursorBinding; walk: WalkStep },
+): Promise<TransactionsPage> {
+  const page = await deps.coreBanking.entries({ iban: account.iban, ...walk, limit: PAGE_SIZE + 1 });
+  const more = page.entries.length > PAGE_SIZE;
+  const entries =
+    walk.towards === 'older' ? page.entries.slice(0, PAGE_SIZE) : page.entries.slice(-PAGE_SIZE);
+  const bounded = { ...walk, highestReference: Math.min(walk.highestReference, page.lastReference) };
+  const cursor = (next: Partial<WalkStep>) => encodeCursor(deps.key, binding, { ...bounded, ...next });
+  const newest = entries[0];
+  const oldest = entries.at(-1);
+  const olderExist = walk.towards === 'older' ? more : walk.after !== undefined;
+  const newerExist = walk.towards === 'newer' ? more : walk.after !== undefined;
+  return Object.freeze({
+    account,
+    entries: Object.freeze(entries),
+    cursors: Object.freeze({
+      self: cursor({}),
+      first: cursor({ towards: 'older', after: undefined }),
+      last: cursor({ towards: 'newer', after: undefined }),
+      next: olderExist && oldest ? cursor({ towards: 'older', after: position(oldest) }) : undefined,
+      prev: newerExist && newest ? cursor({ towards: 'newer', after: position(newest) }) : undefined,
+    }),
+  });
 }

@@ -70,7 +70,10 @@ export interface EntryPageQuery {
 export interface EntryPage {
   /** Newest first (entryDate, then entryReference, both descending), whatever `towards` was. */
   readonly entries: readonly AccountEntry[];
-  /** The highest `entryReference` the account has when read: a walk's boundary (ADR 0006). */
+  /**
+   * The highest `entryReference` the account has, read in the same snapshot as `entries` (one query, or
+   * one consistent read of the core): a walk's boundary (ADR 0006). 0 for an account without entries.
+   */
   readonly lastReference: number;
 }
 

@@ -20,7 +20,9 @@ const FR = {
   consentTitle: 'Votre consentement',
   consentCbpii:
     '{tpp} souhaite pouvoir vérifier, lors de vos paiements par carte, que vos comptes peuvent les couvrir.',
-  consentAisp: '{tpp} souhaite consulter les comptes que vous choisissez.',
+  // What PUT /consents may then forward (STET Access): the PSU is told of all of it here, at the bank.
+  consentAisp:
+    '{tpp} souhaite consulter les soldes et les opérations des comptes que vous choisissez, ainsi que la liste de vos bénéficiaires de confiance et vos nom et prénom.',
   chooseAccounts: 'Comptes concernés',
   noAccountChosen: 'Choisissez au moins un compte.',
   statusClosed: 'clôturé',
@@ -53,7 +55,8 @@ const EN: typeof FR = {
   wrongOtp: 'Wrong code. {left} attempt(s) left.',
   consentTitle: 'Your consent',
   consentCbpii: '{tpp} asks to check, when you pay by card, that your accounts can cover the payment.',
-  consentAisp: '{tpp} asks to read the accounts you choose.',
+  consentAisp:
+    '{tpp} asks to read the balances and transactions of the accounts you choose, your trusted beneficiaries and your first and last name.',
   chooseAccounts: 'Accounts',
   noAccountChosen: 'Choose at least one account.',
   statusClosed: 'closed',

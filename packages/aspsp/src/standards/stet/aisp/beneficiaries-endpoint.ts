@@ -26,13 +26,11 @@ export function beneficiariesEndpoint(deps: InformationEndpointDeps): StetEndpoi
   return {
     operation: stetOperation('trustedBeneficiariesGet'),
     async answer({ request, version, token }) {
-      const beneficiaries = await readTrustedBeneficiaries(
-        informationDeps(deps, request),
-        await grantOf(deps, token),
-      );
-      if (isRefusal(beneficiaries)) throw informationRefusalError(beneficiaries);
+      const grant = await grantOf(deps, token);
+      const read = await readTrustedBeneficiaries(informationDeps(deps, request), grant);
+      if (isRefusal(read)) throw informationRefusalError(read);
       return halAnswer({
-        beneficiaries: beneficiaries.map(beneficiaryResource),
+        beneficiaries: read.beneficiaries.map(beneficiaryResource),
         _links: {
           self: informationHref(version, '/trusted-beneficiaries'),
           'parent-list': informationHref(version, '/accounts'),

@@ -30,11 +30,21 @@ function ibans(list: readonly Json[], field: string): string[] {
   });
 }
 
+/** STET's own example sends `""` for an empty list: read `""` or a missing list as no accounts. */
+function withEmptyLists(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const lists = ['balances', 'transactions'].map((field) => {
+    const value = (body as Json)[field];
+    return [field, value === '' || value === undefined ? [] : value];
+  });
+  return { ...body, ...Object.fromEntries(lists) };
+}
+
 /** STET `Access`, checked against the version's schema (400 FF01 naming the field, AC01 for an IBAN). */
 export function parseAccess(body: unknown, version: StetVersion): InformationAccess {
-  const problem = checkBody(StetSchemas.Access[version], body);
+  const access = withEmptyLists(body) as Json;
+  const problem = checkBody(StetSchemas.Access[version], access);
   if (problem) throw Errors.invalidBody(problem.message);
-  const access = body as Json;
   return {
     balances: ibans(access.balances as Json[], 'balances'),
     transactions: ibans(access.transactions as Json[], 'transactions'),

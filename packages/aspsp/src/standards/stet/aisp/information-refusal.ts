@@ -1,4 +1,4 @@
-import type { InformationRefusal } from '../../../core/accounts/consented-account.ts';
+import type { InformationRefusal, NotConsented } from '../../../core/accounts/consented-account.ts';
 import { type ApiError, Errors } from '../../../http/api-error.ts';
 
 /**
@@ -7,6 +7,13 @@ import { type ApiError, Errors } from '../../../http/api-error.ts';
  * the consent, 400 FF01 for a page cursor the bank did not give, 429 TMRQ past the unattended reads of
  * RTS Art. 36(5)(b), 503 INTS when the books do not answer.
  */
+const NOT_CONSENTED: Readonly<Record<NotConsented, string>> = {
+  'no-customer': 'This token carries no customer consent',
+  account: 'The customer did not make this account available to you for this read',
+  'trusted-beneficiaries': 'Not consented: send trustedBeneficiaries: true with PUT /consents first',
+  identity: 'Not consented: send psuIdentity: true with PUT /consents first',
+};
+
 export function informationRefusalError(refusal: InformationRefusal): ApiError {
   switch (refusal.reason) {
     case 'unknown-account':
@@ -14,9 +21,7 @@ export function informationRefusalError(refusal: InformationRefusal): ApiError {
         'No account of the customer has this accountResourceId: take the ids from GET /accounts',
       );
     case 'not-consented':
-      return Errors.accountNotGranted(
-        'The customer did not make this account available to you for this read',
-      );
+      return Errors.accountNotGranted(NOT_CONSENTED[refusal.what]);
     case 'bad-page':
       return Errors.invalidBody(
         'page is not a cursor this bank gave for this account: follow the _links hrefs as given',

@@ -10,7 +10,8 @@ const PARAMETERS: Readonly<Record<StetVersion, readonly string[]>> = {
 };
 
 /** RFC 3339 full-date, optionally with a time: STET types these parameters as date-time. */
-const DATE = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+const DATE =
+  /^(\d{4}-\d{2}-\d{2})(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?)?$/;
 const REFERENCE = /^\d{1,15}$/;
 
 /** The calendar date of a `dateFrom` / `dateTo` as written (its time, if any, is not used). */
