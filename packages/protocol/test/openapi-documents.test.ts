@@ -42,7 +42,11 @@ describe('the OpenAPI documents generated from the operations table and the sche
       '/trusted-beneficiaries',
     ];
     assert.deepEqual(Object.keys(v1.paths), ['/funds-confirmations', ...accountPaths]);
-    assert.deepEqual(Object.keys(v142.paths), ['/funds-confirmations', ...accountPaths, '/end-user-identity']);
+    assert.deepEqual(Object.keys(v142.paths), [
+      '/funds-confirmations',
+      ...accountPaths,
+      '/end-user-identity',
+    ]);
     assert.match(v1.info.description, /Served paths: POST \/funds-confirmations, GET \/accounts,/);
   });
 
