@@ -18,7 +18,7 @@
  */
 
 import { fork } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -40,7 +40,7 @@ import {
   WARM_UP_SECONDS,
 } from './lib/load.ts';
 import { measurePaced, type PacedMeasurement } from './lib/paced-load.ts';
-import { type Customer, type Population, populate, tokenCount } from './lib/population.ts';
+import { type Customer, fundsRequest, type Population, populate, tokenCount } from './lib/population.ts';
 import {
   printCpu,
   printPaced,
@@ -50,7 +50,8 @@ import {
   warnOnInterference,
 } from './lib/report.ts';
 import { type BankEnvironment, openstet, serveBank } from './lib/served-bank.ts';
-import { type ClientTls, expectStatus, post, registerQseal, signedPool, TPP } from './lib/tpp.ts';
+import { expectStatus, post, registerQseal, signedPool } from './lib/tpp.ts';
+import { issueTpp, type TppFiles, tppLicence } from './lib/tpp-files.ts';
 
 const FUNDS_PATH = '/stet/psd2/v1.4.2/funds-confirmations';
 const FLOOR_PATH = '/bench/floor';
@@ -76,13 +77,6 @@ const SEALS: Readonly<Record<SealKeyType, string>> = {
   ec: 'ECDSA P-256 bank seal, ecdsa-sha256',
 };
 
-/** The bench TPP's files, as `openstet certs tpp` writes them. */
-interface TppFiles {
-  readonly tls: ClientTls;
-  readonly qwacFile: string;
-  readonly qseal: KeyAndCertificate;
-}
-
 /** `BENCH_SEALS` (default `rsa,ec`): the bank seals to measure, in order. */
 function sealsWanted(): SealKeyType[] {
   const names = (process.env.BENCH_SEALS ?? 'rsa,ec').split(',');
@@ -98,27 +92,8 @@ function accountsWanted(): number {
   return value;
 }
 
-/** The bench TPP as `certs tpp` and `registry license` name it: a card issuer (PSP_IC). */
-const TPP_LICENCE = [
-  '--org-id',
-  TPP.organizationIdentifier,
-  '--name',
-  TPP.organizationName,
-  '--roles',
-  'PSP_IC',
-] as const;
-
-/** `openstet certs tpp`: a card issuer's QWAC and QSealC from the sandbox CA, licensed in the register. */
-async function issueTpp(bank: BankEnvironment): Promise<TppFiles> {
-  const out = join(bank.dataDir, 'tpp');
-  await openstet(bank, ['certs', 'tpp', ...TPP_LICENCE, '--out', out]);
-  const read = (file: string) => readFileSync(join(out, file), 'utf8');
-  return {
-    tls: { ca: read('ca.pem'), cert: read('qwac.pem'), key: read('qwac.key') },
-    qwacFile: join(out, 'qwac.pem'),
-    qseal: { certificatePem: read('qseal.pem'), privateKeyPem: read('qseal.key') },
-  };
-}
+/** The bench TPP: a card issuer (PSP_IC). */
+const TPP_ROLES = ['PSP_IC'] as const;
 
 /** The bank's seal for one run: the sandbox's RSA one, or an EC QSealC configured as a bank configures its own. */
 async function sealFor(
@@ -167,18 +142,6 @@ async function startFloor(
       child.disconnect();
       if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
     },
-  };
-}
-
-/** The funds request for one customer, as a card issuer sends it. */
-function fundsRequest(customer: Customer, index: number): { body: string; extra: Record<string, string> } {
-  return {
-    body: JSON.stringify({
-      paymentCoverageRequestId: `bench-${index}`,
-      instructedAmount: { currency: 'EUR', amount: '123.45' },
-      accountId: { iban: customer.iban },
-    }),
-    extra: { authorization: `Bearer ${customer.accessToken}` },
   };
 }
 
@@ -481,9 +444,9 @@ export async function run(seconds: number): Promise<void> {
         console.log(`database: ${large.description}`);
         const largeBank = bankOn(dataDir, large);
         const smallBank = bankOn(dataDir, small);
-        const tpp = await issueTpp(largeBank);
+        const tpp = await issueTpp(largeBank, TPP_ROLES);
         // The second database licenses the same TPP (its certificates are already issued).
-        await openstet(smallBank, ['registry', 'license', ...TPP_LICENCE]);
+        await openstet(smallBank, ['registry', 'license', ...tppLicence(TPP_ROLES)]);
         process.stderr.write(`populating ${accounts} accounts\n`);
         const largePopulation = await populate(largeBank, accounts, tpp.qwacFile, tokens);
         const smallPopulation = await populate(smallBank, 10_000, tpp.qwacFile, tokens);

@@ -4,7 +4,9 @@
  * itself fails):
  * - trust-chain.ts: the trust chain alone against a route behind mTLS only;
  * - funds-confirmation.ts: the funds call as `npm start` runs it, on a populated PostgreSQL, against a
- *   floor (the work no implementation can skip) and a bare route; latency at an evenly paced rate.
+ *   floor (the work no implementation can skip) and a bare route; latency at an evenly paced rate;
+ * - aisp-transactions.ts: an AISP's transactions pages (first, and deep in a history of 100 000 entries)
+ *   against the funds call's throughput, their p99 at 200 req/s and the page query's plan.
  *
  * `npm run bench -- funds-confirmation` runs the scenarios named. Environment: `BENCH_SECONDS` (default
  * 10) measured seconds per route, after a 3 s warm-up of each; `BENCH_CONNECTIONS` (trust chain, default
@@ -15,6 +17,7 @@
  * when other processes took a noticeable share of the machine while it was measured (lib/cpu.ts).
  */
 
+import * as aispTransactions from './aisp-transactions.ts';
 import * as fundsConfirmation from './funds-confirmation.ts';
 import { benchSeconds } from './lib/load.ts';
 import * as trustChain from './trust-chain.ts';
@@ -27,6 +30,7 @@ interface Scenario {
 const SCENARIOS: Readonly<Record<string, Scenario>> = {
   'trust-chain': trustChain,
   'funds-confirmation': fundsConfirmation,
+  'aisp-transactions': aispTransactions,
 };
 
 function chosen(names: readonly string[]): Scenario[] {

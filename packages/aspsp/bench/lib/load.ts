@@ -38,7 +38,10 @@ export interface PooledRequest {
 /** One route under load by `connections` mTLS connections, each request the next one of `requests`. */
 export interface Target {
   readonly name: string;
+  /** The URL requested, query included (a GET's page cursor). */
   readonly url: string;
+  /** Default POST; a GET's pooled bodies are empty, and none is sent. */
+  readonly method?: 'GET' | 'POST';
   /** Sent in turn, from the start again when they run out (a route that keeps no replay state). */
   readonly requests: readonly PooledRequest[];
   readonly tls: ClientTls;
@@ -58,10 +61,10 @@ export interface Measurement {
   readonly cpu: CpuUse | undefined;
 }
 
-/** Runs autocannon for `seconds`, handing every response time (ms, fractional) to `onLatency`. */
+/** Runs autocannon for `seconds` (or `amount` requests), handing every response time (ms, fractional) to `onLatency`. */
 function load(
   target: Target,
-  seconds: number,
+  length: { readonly seconds: number } | { readonly amount: number },
   next: () => PooledRequest | undefined,
   onLatency: (ms: number) => void = () => {},
 ): Promise<autocannon.Result> {
@@ -69,7 +72,7 @@ function load(
     const instance = autocannon(
       {
         url: target.url,
-        method: 'POST',
+        method: target.method ?? 'POST',
         requests: [
           {
             setupRequest: (request: autocannon.Request) => {
@@ -80,7 +83,7 @@ function load(
         ],
         connections: target.connections,
         pipelining: 1,
-        duration: seconds,
+        ...('amount' in length ? { amount: length.amount } : { duration: length.seconds }),
         // Passed to tls.connect for every connection, so each one presents the QWAC like a real TPP.
         // autocannon forces rejectUnauthorized: false on its side: acceptable, loopback to our bank only.
         tlsOptions: { ca: target.tls.ca, cert: target.tls.cert, key: target.tls.key },
@@ -99,23 +102,39 @@ export function percentile(values: readonly number[], fraction: number): number 
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
 }
 
+/** Which answers the bank refused with, so a run whose numbers are invalid says why. */
+function refusals(result: autocannon.Result): string {
+  return Object.entries(result.statusCodeStats ?? {})
+    .filter(([status]) => !status.startsWith('2'))
+    .map(([status, { count }]) => `${status} × ${count}`)
+    .join(', ');
+}
+
+/**
+ * A route's saturation throughput, roughly: each of `target.requests` sent once (never replayed), as fast as
+ * the connections go. It sizes the pool of distinct signed requests a measured run needs; it also warms
+ * the route up. Throws when the bank refuses any: the route is not set up right.
+ */
+export async function probeRate(target: Target): Promise<number> {
+  process.stderr.write(`${target.name}: probing with ${target.requests.length} requests\n`);
+  let sent = 0;
+  const result = await load(target, { amount: target.requests.length }, () => target.requests[sent++]);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${target.name}: ${result.errors} errors, non-2xx answers ${refusals(result)}`);
+  return result.requests.total / result.duration;
+}
+
 /** Warms the route up for WARM_UP_SECONDS, then measures it for `seconds`. */
 export async function measure(target: Target, seconds: number): Promise<Measurement> {
   process.stderr.write(`${target.name}: warm-up ${WARM_UP_SECONDS} s, then ${seconds} s\n`);
   let sent = 0;
   const next = () => target.requests[sent++ % target.requests.length];
-  await load(target, WARM_UP_SECONDS, next);
+  await load(target, { seconds: WARM_UP_SECONDS }, next);
   const latencies: number[] = [];
   const before = sampleCpu(target.bankPid);
-  const result = await load(target, seconds, next, (ms) => latencies.push(ms));
+  const result = await load(target, { seconds }, next, (ms) => latencies.push(ms));
   const after = sampleCpu(target.bankPid);
-  if (result.non2xx > 0) {
-    // Which answers the bank refused with, so a run whose numbers are invalid says why.
-    const statuses = Object.entries(result.statusCodeStats ?? {})
-      .filter(([status]) => !status.startsWith('2'))
-      .map(([status, { count }]) => `${status} × ${count}`);
-    process.stderr.write(`${target.name}: non-2xx answers ${statuses.join(', ')}\n`);
-  }
+  if (result.non2xx > 0) process.stderr.write(`${target.name}: non-2xx answers ${refusals(result)}\n`);
   return {
     name: target.name,
     requestsPerSecond: result.requests.mean,

@@ -18,7 +18,10 @@ export interface PacedTarget {
   readonly name: string;
   /** https://host:port, without path. */
   readonly origin: string;
+  /** Path and query. */
   readonly path: string;
+  /** Default POST; a GET sends no body. */
+  readonly method?: 'GET' | 'POST';
   readonly tls: ClientTls;
   readonly connections: number;
   /** The process answering, for its CPU time per request (Linux). */
@@ -61,7 +64,12 @@ async function paced(
       const { headers, body } = target.next();
       answers.push(
         pool
-          .request({ path: target.path, method: 'POST', headers, body })
+          .request({
+            path: target.path,
+            method: target.method ?? 'POST',
+            headers,
+            ...(target.method === 'GET' ? {} : { body }),
+          })
           .then(async (response) => {
             await response.body.dump();
             onAnswer(performance.now() - due, response.statusCode);

@@ -16,6 +16,21 @@ export interface Customer {
   readonly iban: string;
 }
 
+/** The funds request for one customer, as a card issuer sends it. */
+export function fundsRequest(
+  customer: Customer,
+  index: number,
+): { body: string; extra: Record<string, string> } {
+  return {
+    body: JSON.stringify({
+      paymentCoverageRequestId: `bench-${index}`,
+      instructedAmount: { currency: 'EUR', amount: '123.45' },
+      accountId: { iban: customer.iban },
+    }),
+    extra: { authorization: `Bearer ${customer.accessToken}` },
+  };
+}
+
 export interface Population {
   readonly accounts: number;
   readonly seconds: number;

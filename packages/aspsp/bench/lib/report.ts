@@ -60,7 +60,9 @@ export function warnOnFailures(rows: readonly Measurement[]): void {
 const INTERFERENCE = 0.05;
 
 /** Says when other processes (a test suite, a build) took a noticeable share of the CPUs during a row. */
-export function warnOnInterference(rows: readonly Measurement[]): void {
+export function warnOnInterference(
+  rows: readonly { readonly name: string; readonly cpu: CpuUse | undefined }[],
+): void {
   for (const row of rows) {
     if (row.cpu && row.cpu.otherShare > INTERFERENCE) {
       console.warn(

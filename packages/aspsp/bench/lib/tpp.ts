@@ -60,17 +60,18 @@ export interface Reply {
   readonly body: string;
 }
 
-/** One POST over mTLS with node:https, to set up and to check each route before loading it. */
-export function post(
+/** One request over mTLS with node:https, to set up and to check each route before loading it. */
+function send(
+  method: 'GET' | 'POST',
   url: string,
   headers: Readonly<Record<string, string>>,
-  body: string,
+  body: string | undefined,
   tls: ClientTls,
 ): Promise<Reply> {
   return new Promise<Reply>((resolve, reject) => {
     const request = httpsRequest(
       url,
-      { method: 'POST', headers, ...tls, servername: 'localhost', agent: false },
+      { method, headers, ...tls, servername: 'localhost', agent: false },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -87,6 +88,21 @@ export function post(
     request.on('error', reject);
     request.end(body);
   });
+}
+
+/** One POST over mTLS. */
+export function post(
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  body: string,
+  tls: ClientTls,
+): Promise<Reply> {
+  return send('POST', url, headers, body, tls);
+}
+
+/** One GET over mTLS (the AISP reads). */
+export function get(url: string, headers: Readonly<Record<string, string>>, tls: ClientTls): Promise<Reply> {
+  return send('GET', url, headers, undefined, tls);
 }
 
 /** Awaits `reply` and checks its status; returns it for further checks. */
@@ -111,27 +127,29 @@ export async function registerQseal(mtlsUrl: string, tpp: BenchTpp): Promise<voi
 /**
  * The headers of one signed STET request (X-Request-ID, Date, Content-Type, Digest, Signature, plus
  * `extra`, e.g. the Authorization header, unsigned as STET allows), as tpp-request.ts in the tests makes
- * them. Signing is the TPP's cost, not the bank's, so it stays out of the measured loop (`signedPool`).
+ * them; a GET has no body, so no Content-Type nor Digest. Signing is the TPP's cost, not the bank's, so it
+ * stays out of the measured loop (`signedPool`).
  */
 export async function signedHeaders(
   qseal: KeyAndCertificate,
   target: string,
   body: string,
   extra: Readonly<Record<string, string>> = {},
+  method: 'GET' | 'POST' = 'POST',
 ): Promise<Record<string, string>> {
+  const hasBody = method !== 'GET';
   const headers: Record<string, string> = {
     'x-request-id': randomUUID(),
     date: new Date().toUTCString(),
-    'content-type': 'application/json',
-    digest: computeDigest(body),
+    ...(hasBody ? { 'content-type': 'application/json', digest: computeDigest(body) } : {}),
     ...extra,
   };
   const signature = await signMessage(
-    { method: 'POST', target, headers },
+    { method, target, headers },
     {
       keyId: serialAndIssuerKeyId(readEidasCertificate(qseal.certificatePem)),
       privateKey: qseal.privateKeyPem,
-      headers: headersToSign(Object.keys(headers), true),
+      headers: headersToSign(Object.keys(headers), hasBody),
     },
   );
   return { ...headers, signature };
@@ -144,7 +162,8 @@ export interface Unsigned {
 }
 
 /**
- * `count` distinct signed requests, the i-th made of `request(i)`, signed before the measurement: the bank
+ * `count` distinct signed requests (`method` on `target`, path and query as sent), the i-th made of
+ * `request(i)` (a GET's body is empty), signed before the measurement: the bank
  * refuses a replayed X-Request-ID (ADR 0004), so each request sent must be new, as a real TPP's are. Their
  * Date stays within the bank's 300 s clock skew for a run this short.
  */
@@ -153,6 +172,7 @@ export async function signedPool(
   target: string,
   count: number,
   request: (index: number) => Unsigned,
+  method: 'GET' | 'POST' = 'POST',
 ): Promise<PooledRequest[]> {
   const pool: PooledRequest[] = [];
   while (pool.length < count) {
@@ -162,7 +182,7 @@ export async function signedPool(
     pool.push(
       ...(await Promise.all(
         batch.map(async ({ body, extra }) => ({
-          headers: await signedHeaders(qseal, target, body, extra),
+          headers: await signedHeaders(qseal, target, body, extra, method),
           body,
         })),
       )),

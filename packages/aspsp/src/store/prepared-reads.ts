@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import type { PostgresPool } from 'kysely';
 import type pg from 'pg';
 
-const READ = /^select\s/i;
+const READ = /^(?:select\s|with\s(?![\s\S]*\b(?:insert|update|delete|merge)\s))/i;
+
+/** A SELECT, or a WITH query that writes nothing (an AISP page: `with page as (…) select …`). */
+export function isPreparedRead(text: string): boolean {
+  return READ.test(text);
+}
 
 /** A statement's name: its text's hash, so one text is parsed once per connection and two never clash. */
 function statementName(text: string, names: Map<string, string>): string {
@@ -15,7 +20,7 @@ function statementName(text: string, names: Map<string, string>): string {
 }
 
 /**
- * The pool Kysely queries PostgreSQL through, with every SELECT sent as a named prepared statement
+ * The pool Kysely queries PostgreSQL through, with every read sent as a named prepared statement
  * (PostgreSQL protocol "extended query": Parse once per connection, then only Bind and Execute). The
  * token read and the funds check run at every card payment: PostgreSQL no longer parses and plans them
  * each time, which measured 85 µs less per read here (ADR 0003). Reads only: their texts are a fixed set
@@ -37,7 +42,7 @@ export function preparedReads(pool: pg.Pool): PostgresPool {
           values?: unknown[],
         ) => unknown;
         const namedReads = (config: pg.QueryConfig | string, values?: unknown[]) =>
-          typeof config === 'string' && READ.test(config)
+          typeof config === 'string' && isPreparedRead(config)
             ? query({ name: statementName(config, names), text: config, values: values ?? [] })
             : query(config, values);
         client.query = namedReads as typeof client.query;

@@ -1,5 +1,5 @@
 import { type Money, normaliseIban } from '@openstet/protocol';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type QueryCreator, sql } from 'kysely';
 import type {
   AccountEntry,
   EntryKind,
@@ -10,44 +10,47 @@ import type { Database } from './schema.ts';
 
 const ISO_DATE = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 
+/** The page's rows by keyset on the index (iban, entry_date, entry_reference), from `query.after`. */
+function keysetPage(qb: QueryCreator<Database>, query: EntryPageQuery) {
+  const older = query.towards === 'older';
+  const { after, to, lowestReference } = query;
+  const past = sql`(${after?.entryDate}::date, ${BigInt(after?.entryReference ?? 0)}::bigint)`;
+  return qb
+    .selectFrom('sandboxEntries')
+    .select([
+      'entryReference',
+      'status',
+      ISO_DATE('entry_date').as('entryDate'),
+      ISO_DATE('value_date').as('valueDate'),
+      ISO_DATE('transaction_date').as('transactionDate'),
+      'amount',
+      'direction',
+      'kind',
+      'label',
+    ])
+    .where('iban', '=', normaliseIban(query.iban))
+    .where('entryDate', '>=', query.from)
+    .where('entryReference', '<=', BigInt(query.highestReference))
+    .$if(to !== undefined, (page) => page.where('entryDate', '<', to as string))
+    .$if(lowestReference !== undefined, (page) =>
+      page.where('entryReference', '>=', BigInt(lowestReference ?? 0)),
+    )
+    .$if(after !== undefined, (page) =>
+      page.where(sql<boolean>`(entry_date, entry_reference) ${sql.raw(older ? '<' : '>')} ${past}`),
+    )
+    .orderBy('sandboxEntries.entryDate', older ? 'desc' : 'asc')
+    .orderBy('sandboxEntries.entryReference', older ? 'desc' : 'asc')
+    .limit(query.limit);
+}
+
 /**
  * One page of a populated account's entries (migration 009), in ONE query: the account's last reference
- * and the page, read by keyset on the index (iban, entry_date, entry_reference) from `query.after`,
- * never by OFFSET. A page deep in a history of 100 000 entries reads the same 51 index entries as the
- * first.
+ * and the page (`keysetPage`), never by OFFSET. A page deep in a history of 100 000 entries reads the same
+ * 51 index entries as the first.
  */
 export async function sandboxEntryPage(db: Kysely<Database>, query: EntryPageQuery): Promise<EntryPage> {
-  const older = query.towards === 'older';
   const rows = await db
-    .with('page', (qb) => {
-      let page = qb
-        .selectFrom('sandboxEntries')
-        .select([
-          'entryReference',
-          'status',
-          ISO_DATE('entry_date').as('entryDate'),
-          ISO_DATE('value_date').as('valueDate'),
-          ISO_DATE('transaction_date').as('transactionDate'),
-          'amount',
-          'direction',
-          'kind',
-          'label',
-        ])
-        .where('iban', '=', normaliseIban(query.iban))
-        .where('entryDate', '>=', query.from)
-        .where('entryReference', '<=', BigInt(query.highestReference))
-        .orderBy('sandboxEntries.entryDate', older ? 'desc' : 'asc')
-        .orderBy('sandboxEntries.entryReference', older ? 'desc' : 'asc')
-        .limit(query.limit);
-      if (query.to !== undefined) page = page.where('entryDate', '<', query.to);
-      if (query.lowestReference !== undefined)
-        page = page.where('entryReference', '>=', BigInt(query.lowestReference));
-      if (query.after) {
-        const after = sql`(${query.after.entryDate}::date, ${BigInt(query.after.entryReference)}::bigint)`;
-        page = page.where(sql<boolean>`(entry_date, entry_reference) ${sql.raw(older ? '<' : '>')} ${after}`);
-      }
-      return page;
-    })
+    .with('page', (qb) => keysetPage(qb, query))
     .selectFrom('sandboxAccounts as account')
     .leftJoin('page', (join) => join.onTrue())
     .select([
