@@ -55,6 +55,7 @@ for (const engine of ENGINES) {
       clock.advance(3601);
       const refreshed = await refresh(tokens.refresh_token);
       assert.equal(refreshed.statusCode, 200, refreshed.body);
+      assert.equal(refreshed.json().scope, 'aisp', 'the refreshed token says it reads 90 days');
       const clamped = await oldest(refreshed.json().access_token);
       assert.ok(
         clamped >= addDays(clock.now().toISOString().slice(0, 10), -89),

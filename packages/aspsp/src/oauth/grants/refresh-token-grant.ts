@@ -45,5 +45,11 @@ export async function refreshTokenGrant(
   const accessToken = await renewAccessToken(deps, pair.id, tpp.fingerprint256);
   if (!accessToken)
     throw new OAuthError('invalid_grant', 'Refresh token revoked: a new authorization is needed');
-  return { accessToken, refreshToken, scopes: pair.scopes };
+  // RTS Art. 10a(1)(b): only the last 90 days without a new SCA, so a refreshed access token no longer
+  // carries `extended_transaction_history` (ADR 0006), and the answer says so (RFC 6749 §5.1 `scope`).
+  return {
+    accessToken,
+    refreshToken,
+    scopes: pair.scopes.filter((scope) => scope !== 'extended_transaction_history'),
+  };
 }
