@@ -28,7 +28,8 @@ const files =
           return [];
         }
       });
-const concurrency = Math.max(2, availableParallelism());
+// One file more than cores: most test time waits on PostgreSQL, TLS peers, child processes or the browser.
+const concurrency = Math.max(3, availableParallelism() + 1);
 // With DATABASE_URL, the schemas of earlier or interrupted runs go first, this run's after it.
 await dropTestSchemas();
 const result = spawnSync(

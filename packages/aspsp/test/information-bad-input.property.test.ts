@@ -89,7 +89,7 @@ for (const engine of ENGINES) {
             assertClearAnswer(response, path);
           },
         ),
-        { numRuns: 300 },
+        { numRuns: 200 },
       );
     });
 
@@ -137,7 +137,7 @@ for (const engine of ENGINES) {
             assertClearAnswer(response, payload);
           },
         ),
-        { numRuns: 300 },
+        { numRuns: 200 },
       );
     });
 

@@ -18,3 +18,21 @@ export function testClock(): TestClock {
     },
   };
 }
+
+/**
+ * A clock that stands still until told to move: for rules counted to the second (a 24-hour window), where
+ * the real time a slow machine takes between two calls must not count.
+ */
+export function stoppedClock(): TestClock {
+  const start = Date.now();
+  let offsetMs = 0;
+  return {
+    now: () => new Date(start + offsetMs),
+    advance(seconds) {
+      offsetMs += seconds * 1000;
+    },
+    reset() {
+      offsetMs = Date.now() - start;
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { StetVersion } from '@openstet/protocol';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
@@ -28,11 +28,28 @@ export function servedSchemaErrors(
   const content = paths[path]?.[method.toLowerCase()]?.responses[String(status)]?.content;
   const schema = content && Object.values(content)[0]?.schema;
   if (!schema) return `the document has no ${status} schema for ${method} ${path}`;
+  // Compiling is the slow part: once per document and answer.
+  const compiled = served.get(document as object) ?? new Map<string, ValidateFunction>();
+  served.set(document as object, compiled);
+  const key = `${method} ${path} ${status}`;
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = new2020().compile({ ...(schema as object), components });
+    compiled.set(key, validate);
+  }
+  return validate(body) ? undefined : errorsText(validate);
+}
+
+const served = new WeakMap<object, Map<string, ValidateFunction>>();
+
+function new2020(): Ajv2020 {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats.default(ajv);
-  const validate = ajv.compile({ ...(schema as object), components });
-  return validate(body) ? undefined : ajv.errorsText(validate.errors);
+  return ajv;
 }
+
+const errorsText = (validate: ValidateFunction) =>
+  (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`).join('; ');
 
 const swagger = parse(
   readFileSync(
@@ -41,13 +58,16 @@ const swagger = parse(
   ),
 ) as { definitions: Record<string, unknown> };
 
+// Swagger 2.0 patterns are ECMA 262 without the u flag: STET writes `\-` outside a class.
+const swaggerAjv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+addFormats.default(swaggerAjv);
+swaggerAjv.addSchema({ $id: 'stet', definitions: swagger.definitions });
+
 /** What is wrong with a body against STET's 1.4.0.47 Swagger definition `name`; undefined when valid. */
 export function swaggerErrors(name: string, body: unknown): string | undefined {
-  // Swagger 2.0 patterns are ECMA 262 without the u flag: STET writes `\-` outside a class.
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-  addFormats.default(ajv);
-  const validate = ajv.compile({ $ref: `#/definitions/${name}`, definitions: swagger.definitions });
-  return validate(body) ? undefined : ajv.errorsText(validate.errors);
+  const validate = swaggerAjv.getSchema(`stet#/definitions/${name}`);
+  if (!validate) return `the Swagger has no definition ${name}`;
+  return validate(body) ? undefined : errorsText(validate);
 }
 
 export type { StetVersion };
