@@ -1,5 +1,6 @@
 import { normaliseIban, subtractMoney } from '@openstet/protocol';
 import { utcDate } from '../../core/accounts/calendar-day.ts';
+import type { AccountEntry } from '../../core/ports/account-information.ts';
 import type {
   AccountPosition,
   CoreBanking,
@@ -77,6 +78,16 @@ export function sandboxCoreBanking(
   );
   const byPsuId = new Map(personas.map((p) => [p.profile.psuId, p]));
   const byIban = new Map(personas.flatMap(ledgerEntries));
+  // A persona account's history is generated once a day, not at every page an AISP reads.
+  const histories = new Map<string, { readonly today: string; readonly entries: readonly AccountEntry[] }>();
+  const historyOf = (entry: Ledger): readonly AccountEntry[] => {
+    const today = utcDate(now());
+    const kept = histories.get(entry.current.iban);
+    if (kept?.today === today) return kept.entries;
+    const entries = accountHistory(entry.holder, entry.data, today);
+    histories.set(entry.current.iban, { today, entries });
+    return entries;
+  };
   const accountAt = (establishment: string, iban: string): Ledger | undefined => {
     const entry = byIban.get(normaliseIban(iban));
     return entry?.establishment === establishment ? entry : undefined;
@@ -116,7 +127,7 @@ export function sandboxCoreBanking(
       const entry = byIban.get(normaliseIban(query.iban));
       if (entry?.data.positionNeverAnswers) return NEVER;
       if (!entry) return ledger ? ledger.entries(query) : { entries: [], lastReference: 0 };
-      return entryPage(accountHistory(entry.holder, entry.data, utcDate(now())), query);
+      return entryPage(historyOf(entry), query);
     },
     async trustedBeneficiaries(psuId) {
       const persona = byPsuId.get(psuId);

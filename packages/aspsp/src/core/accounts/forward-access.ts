@@ -2,7 +2,7 @@ import type { ConsentStore, InformationAccess } from '../consent/consent.ts';
 import type { InformationGrant } from './information-grant.ts';
 
 export type ForwardRefusal =
-  | { readonly reason: 'not-consented' }
+  | { readonly reason: 'not-consented'; readonly what: 'no-customer' }
   /** An account the PSU did not make available at the bank: only a new authorization can add it. */
   | { readonly reason: 'not-made-available'; readonly iban: string };
 
@@ -16,7 +16,7 @@ export async function forwardAccess(
   grant: InformationGrant,
   access: InformationAccess,
 ): Promise<ForwardRefusal | undefined> {
-  if (grant.consentId === undefined) return { reason: 'not-consented' };
+  if (grant.consentId === undefined) return { reason: 'not-consented', what: 'no-customer' };
   const outside = [...access.balances, ...access.transactions].find((iban) => !grant.accounts.includes(iban));
   if (outside !== undefined) return { reason: 'not-made-available', iban: outside };
   await consents.forwardAccess(

@@ -1,16 +1,11 @@
-import {
-  checkBody,
-  isValidIban,
-  normaliseIban,
-  StetSchemas,
-  type StetVersion,
-  stetOperation,
-} from '@openstet/protocol';
+import { checkBody, normaliseIban, StetSchemas, type StetVersion, stetOperation } from '@openstet/protocol';
 import { forwardAccess } from '../../../core/accounts/forward-access.ts';
 import type { InformationAccess } from '../../../core/consent/consent.ts';
 import { Errors } from '../../../http/api-error.ts';
+import { checkedIban } from '../checked-iban.ts';
 import type { StetEndpoint } from '../stet-endpoint.ts';
 import { grantOf, type InformationEndpointDeps } from './information-call.ts';
+import { informationRefusalError } from './information-refusal.ts';
 
 type Json = Record<string, unknown>;
 
@@ -21,12 +16,7 @@ function ibans(list: readonly Json[], field: string): string[] {
       throw Errors.incorrectAccount(
         `${field}[${index}].iban is missing: this bank identifies accounts by IBAN only`,
       );
-    const iban = normaliseIban(account.iban);
-    if (!isValidIban(iban))
-      throw Errors.incorrectAccount(
-        `${field}[${index}].iban is not a valid IBAN (ISO 13616 structure and check digits)`,
-      );
-    return iban;
+    return checkedIban(normaliseIban(account.iban), `${field}[${index}].iban`);
   });
 }
 
@@ -69,7 +59,7 @@ export function consentsEndpoint(deps: InformationEndpointDeps): StetEndpoint {
         throw Errors.accountNotGranted(
           `${refusal.iban} is not an account the customer made available to you: a new authorization is needed`,
         );
-      if (refusal) throw Errors.accountNotGranted('This token carries no customer consent');
+      if (refusal) throw informationRefusalError(refusal);
       return { type: undefined, body: undefined };
     },
   };

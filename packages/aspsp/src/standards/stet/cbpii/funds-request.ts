@@ -2,7 +2,6 @@ import {
   AmountError,
   checkBody,
   compareMoney,
-  isValidIban,
   type Money,
   normaliseIban,
   parseAmount,
@@ -10,6 +9,7 @@ import {
   type StetVersion,
 } from '@openstet/protocol';
 import { Errors } from '../../../http/api-error.ts';
+import { checkedIban } from '../checked-iban.ts';
 
 /** A PaymentCoverageRequestResource, checked (STET 1.4.0.47 definitions; seed "Vérifiez la disponibilité des fonds"). */
 export interface FundsRequest {
@@ -70,8 +70,7 @@ export function parseFundsRequest(body: unknown, version: StetVersion): FundsReq
       ? incorrectAccount(problem.message)
       : invalid(problem.message);
   const iban = ibanOf(checked.accountId as Json);
-  if (!isValidIban(iban))
-    throw incorrectAccount('accountId.iban is not a valid IBAN (ISO 13616 structure and check digits)');
+  checkedIban(iban, 'accountId.iban');
   return Object.freeze({
     paymentCoverageRequestId: checked.paymentCoverageRequestId as string,
     payee: checked.payee as string | undefined,
