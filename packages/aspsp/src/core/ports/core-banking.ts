@@ -1,5 +1,6 @@
 import type { Money } from '@openstet/protocol';
 import type { EntryPage, EntryPageQuery, TrustedBeneficiary } from './account-information.ts';
+import type { PaymentExecution } from './payment-execution.ts';
 
 /**
  * The connector a bank implements to plug openstet into its core banking system. openstet keeps its own
@@ -74,7 +75,7 @@ export interface FundsCheckFacts {
   readonly account: FundsCheckAccount | undefined;
 }
 
-export interface CoreBanking {
+export interface CoreBanking extends PaymentExecution {
   /** The establishment's PSU whose online-banking id this is; ids are compared as typed (trimmed, any case). */
   findPsu(establishment: string, onlineBankingId: string): Promise<PsuProfile | undefined>;
   /** The PSU with this `psuId` (kept in SCA sessions, consents and tokens), or undefined if gone. */

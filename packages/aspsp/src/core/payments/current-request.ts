@@ -1,0 +1,35 @@
+import type { PaymentDeps } from './payment-deps.ts';
+import { rejectAll } from './payment-progress.ts';
+import type { PaymentRequest } from './payment-request.ts';
+
+/**
+ * The request as it stands now: one the PSU left unapproved past its deadline is rejected as unanswered
+ * (STET Part I §4.4: "NOAS"), and a cancellation left unapproved past its own is dropped. Reading a request
+ * applies what time decided, so no node waits for the scheduler to see it.
+ */
+export async function currentRequest(
+  deps: PaymentDeps,
+  establishment: string,
+  id: string,
+): Promise<PaymentRequest | undefined> {
+  for (;;) {
+    const request = await deps.payments.find(establishment, id);
+    if (!request) return undefined;
+    const now = deps.now();
+    const expired = request.status === 'received' && request.approvalDeadline <= now;
+    const dropped =
+      request.modification?.approvedAt === undefined &&
+      request.modification !== undefined &&
+      request.modification.approvalDeadline <= now;
+    if (!expired && !dropped) return request;
+    const change = expired
+      ? {
+          status: 'rejected' as const,
+          reason: 'no-answer' as const,
+          instructions: rejectAll(request.instructions, 'no-answer'),
+        }
+      : { modification: undefined };
+    const changed = await deps.payments.change(request, change);
+    if (changed) return changed;
+  }
+}

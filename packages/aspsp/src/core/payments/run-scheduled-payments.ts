@@ -1,0 +1,23 @@
+import { utcDate } from '../accounts/calendar-day.ts';
+import { executeAndRecord } from './confirm-payment.ts';
+import { currentRequest } from './current-request.ts';
+import type { PaymentDeps } from './payment-deps.ts';
+
+/** Requests looked at per tick; the next tick takes the rest. */
+const BATCH = 100;
+
+/**
+ * The scheduler's tick (every node runs it, `app.ts` housekeeping): rejects requests left unapproved past
+ * their deadline, runs the executions due today (future-dated payments, standing orders) and books debits
+ * the bank booked meanwhile. Two nodes may tick at once: each change is conditional and each order
+ * idempotent, so every execution runs once. Returns how many requests it looked at.
+ */
+export async function runScheduledPayments(deps: PaymentDeps): Promise<number> {
+  const now = deps.now();
+  const due = await deps.payments.dueForScheduler(utcDate(now), now, BATCH);
+  for (const { establishment, id } of due) {
+    const request = await currentRequest(deps, establishment, id);
+    if (request?.status === 'accepted') await executeAndRecord(deps, request);
+  }
+  return due.length;
+}
