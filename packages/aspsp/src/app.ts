@@ -15,6 +15,7 @@ import { registerRoute } from './oauth/register-route.ts';
 import { revokeRoute } from './oauth/revoke-route.ts';
 import { psuPages } from './oauth/sca/psu-pages.ts';
 import { tokenRoute } from './oauth/token-route.ts';
+import { repeatEvery } from './repeat-every.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
 import { openApiRoute } from './standards/stet/openapi-route.ts';
 import { stetRoutes } from './standards/stet/stet-routes.ts';
@@ -133,40 +134,24 @@ function mtlsListener(services: Services, deps: AppDeps): FastifyInstance {
   tokenRoute(app, { ...services, clientCredentialsRoles: config.clientCredentialsRoles });
   revokeRoute(app, services);
   stetRoutes(app, services);
-  scheduleHousekeeping(app, services);
+  scheduleJobs(app, services);
   return app;
 }
 
 /**
- * Deletes expired codes, tokens, consents and SCA sessions (store/housekeeping.ts) once the listener is
- * ready, then every `OPENSTET_PURGE_INTERVAL_SECONDS`; a failure is logged and the next tick tries again.
+ * The node's background jobs, each on its own timer from the moment the listener is ready (a failure is
+ * logged and the next tick tries again): the housekeeping purge (store/housekeeping.ts), every
+ * `OPENSTET_PURGE_INTERVAL_SECONDS`, and the payment scheduler (core/payments/run-scheduled-payments.ts),
+ * every `OPENSTET_PAYMENT_SCHEDULER_SECONDS`. Every node runs both: they are safe to run at once.
  */
-function scheduleHousekeeping(app: FastifyInstance, services: Services): void {
-  const intervalMs = services.config.purgeIntervalSeconds * 1000;
-  if (intervalMs <= 0) return;
-  const purge = async () => {
-    try {
-      app.log.info({ purged: await services.purgeExpired() }, 'housekeeping: expired records deleted');
-    } catch (error) {
-      app.log.error({ err: error }, 'housekeeping failed: will retry');
-    }
-  };
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    running ??= purge().finally(() => {
-      running = undefined;
-    });
-  };
-  app.addHook('onReady', async () => {
-    tick();
-    timer = setInterval(tick, intervalMs);
-    timer.unref();
+function scheduleJobs(app: FastifyInstance, services: Services): void {
+  const { config } = services;
+  repeatEvery(app, config.purgeIntervalSeconds, async () => {
+    app.log.info({ purged: await services.purgeExpired() }, 'housekeeping: expired records deleted');
   });
-  // The database closes after the listeners: a purge under way finishes first.
-  app.addHook('onClose', async () => {
-    clearInterval(timer);
-    await running;
+  repeatEvery(app, config.paymentSchedulerSeconds, async () => {
+    const seen = await services.runScheduledPayments();
+    if (seen > 0) app.log.info({ paymentRequests: seen }, 'payment scheduler: requests looked at');
   });
 }
 

@@ -77,6 +77,11 @@ export interface Config {
   readonly defaultCdetab: string;
   /** How often expired codes, tokens, consents and SCA sessions are deleted; 0 never (the bank's own job). */
   readonly purgeIntervalSeconds: number;
+  /**
+   * How often each node runs the payment scheduler (future-dated payments, standing orders, unanswered
+   * approvals, debits booked meanwhile); 0 turns it off.
+   */
+  readonly paymentSchedulerSeconds: number;
 }
 
 export { ConfigError };
@@ -112,14 +117,12 @@ function positiveInteger(env: Env, name: string, fallback: number): number {
 }
 
 /** Whole seconds, 0 (off) to 2 147 483: a timer of more than 2^31 - 1 ms would fire every millisecond. */
-function purgeInterval(env: Env): number {
-  const raw = env.OPENSTET_PURGE_INTERVAL_SECONDS;
-  if (raw === undefined || raw === '') return 3600;
+function interval(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 2_147_483)
-    throw new ConfigError(
-      `OPENSTET_PURGE_INTERVAL_SECONDS must be a whole number of seconds from 0 (off) to 2147483, got "${raw}"`,
-    );
+    throw new ConfigError(`${name} must be a whole number of seconds from 0 (off) to 2147483, got "${raw}"`);
   return value;
 }
 
@@ -224,7 +227,8 @@ export function loadConfig(env: Env = process.env): Config {
     coreBankingTimeoutMs: positiveInteger(env, 'OPENSTET_CORE_BANKING_TIMEOUT_MS', 2000),
     tppRateLimit: positiveInteger(env, 'OPENSTET_TPP_RATE_LIMIT', 100_000),
     psuRateLimit: positiveInteger(env, 'OPENSTET_PSU_RATE_LIMIT', 600),
-    purgeIntervalSeconds: purgeInterval(env),
+    purgeIntervalSeconds: interval(env, 'OPENSTET_PURGE_INTERVAL_SECONDS', 3600),
+    paymentSchedulerSeconds: interval(env, 'OPENSTET_PAYMENT_SCHEDULER_SECONDS', 30),
     establishments: served.all,
     defaultCdetab: served.defaultCode,
   });

@@ -57,6 +57,8 @@ export interface StartOptions {
    * `server.json`. For the workers of `openstet serve --workers`, whose primary does both, once, for all.
    */
   readonly publishState?: boolean;
+  /** The bank's clock; the system's by default (tests move it forward: standing orders, expiries). */
+  readonly now?: () => Date;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -79,6 +81,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ...(config.adminApi ? { adminSecret: adminSecret(config.dataDir) } : {}),
     ...(config.trustSandboxCa ? { sandboxCa: pki.ca } : {}),
     logger: options.log === false ? false : loggerOptions(config.logLevel),
+    ...(options.now ? { now: options.now } : {}),
     tls: {
       public: { key, cert, ...TLS_POLICY },
       admin: { key, cert, ...TLS_POLICY },

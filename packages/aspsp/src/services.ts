@@ -6,6 +6,7 @@ import { sandboxStrongAuthentication } from './bank/sandbox/sandbox-strong-authe
 import { withDeadline, withScaTimeout, withTimeout } from './bank/with-timeout.ts';
 import type { Config } from './config.ts';
 import { establishments } from './core/establishments/establishment.ts';
+import { runScheduledPayments } from './core/payments/run-scheduled-payments.ts';
 import type { CoreBanking } from './core/ports/core-banking.ts';
 import type { StrongAuthentication } from './core/ports/strong-authentication.ts';
 import type { TppLicence, TppRegistry } from './core/tpp/tpp-licence.ts';
@@ -17,7 +18,9 @@ import { codeRepository } from './store/code-repository.ts';
 import { consentRepository } from './store/consent-repository.ts';
 import { purgeExpired } from './store/housekeeping.ts';
 import type { Store } from './store/open-store.ts';
+import { paymentRequestRepository } from './store/payment-request-repository.ts';
 import { sandboxLedgerRepository } from './store/sandbox-ledger-repository.ts';
+import { sandboxPaymentOverlayRepository } from './store/sandbox-payment-overlay-repository.ts';
 import { sandboxRevocationRepository } from './store/sandbox-revocation-repository.ts';
 import { scaAttemptRepository } from './store/sca-attempt-repository.ts';
 import { scaSessionRepository } from './store/sca-session-repository.ts';
@@ -96,10 +99,15 @@ export function createServices(
     now,
   });
   // The sandbox bank's customers: the seed's personas at 13807, one customer at every other establishment,
-  // then the populated ledger in the database (`openstet sandbox populate`).
+  // then the populated ledger in the database (`openstet sandbox populate`); payments on the in-memory
+  // accounts are kept in the database too (ADR 0007), so every node sees them.
   const personas = [...SANDBOX_PERSONAS, ...establishmentCustomers(config.establishments)];
-  const coreBanking = deps.coreBanking ?? sandboxCoreBanking(personas, sandboxLedgerRepository(db), now);
+  const coreBanking =
+    deps.coreBanking ??
+    sandboxCoreBanking(personas, sandboxLedgerRepository(db, now), now, sandboxPaymentOverlayRepository(db));
   const endpoints = listenerEndpoints({ publicUrl: config.publicUrl, mtlsUrl: config.mtlsUrl });
+  const payments = paymentRequestRepository(db, now);
+  const boundedCoreBanking = withTimeout(coreBanking, config.coreBankingTimeoutMs);
   return Object.freeze({
     config,
     endpoints,
@@ -115,6 +123,9 @@ export function createServices(
     revocation,
     sandboxRevocations: sandboxRevocationRepository(db),
     consents: consentRepository(db, now),
+    payments,
+    /** One tick of the payment scheduler (`app.ts` runs it on every node); tests call it with their clock. */
+    runScheduledPayments: () => runScheduledPayments({ payments, coreBanking: boundedCoreBanking, now }),
     sessions: scaSessionRepository(db),
     scaAttempts: scaAttemptRepository(db),
     codes: codeRepository(db),
@@ -122,7 +133,7 @@ export function createServices(
     audit: auditRepository(db),
     purgeExpired: () => purgeExpired(db, now()),
     /** For the PSU pages: each call bounded to the timeout. */
-    coreBanking: withTimeout(coreBanking, config.coreBankingTimeoutMs),
+    coreBanking: boundedCoreBanking,
     informationKey,
     unattendedReads: unattendedReadRepository(db),
     /** For one API request: all its calls bounded to the timeout together. */

@@ -193,12 +193,14 @@ describe('accountHistory: each sandbox account has 13 months of entries that end
       }
   });
 
-  test('references are day × 100 + slot of the entry date, unique, and strictly decreasing in the order returned', () => {
+  test('references are day × 1000 + a generated slot (0–499) of the entry date, unique, and strictly decreasing in the order returned', () => {
     for (const today of TODAYS)
       for (const { holder, account } of ACCOUNTS) {
         const entries = accountHistory(holder, account, today);
         entries.forEach((entry, index) => {
-          assert.equal(Math.floor(entry.entryReference / 100), dayNumber(entry.entryDate));
+          assert.equal(Math.floor(entry.entryReference / 1000), dayNumber(entry.entryDate));
+          // Slots 500–999 are the payments' (ADR 0007): a payment recorded today is above them all.
+          assert.ok(entry.entryReference % 1000 < 500, `${account.iban} ${entry.entryReference}`);
           const before = entries[index - 1];
           if (before) assert.ok(before.entryReference > entry.entryReference, `${account.iban} ${index}`);
           if (before) assert.ok(before.entryDate >= entry.entryDate);

@@ -93,4 +93,36 @@ describe('a failing or slow core banking system is CoreBankingUnavailable (503 I
     // With the whole budget it would have waited 10 s.
     assert.ok(performance.now() - started < 5_000);
   });
+
+  test('the payment calls are bounded too: a payment on a system that never answers is CoreBankingUnavailable', async () => {
+    const never = () => new Promise<never>(() => {});
+    const hanging: CoreBanking = {
+      ...sandboxCoreBanking(),
+      executePayment: never,
+      orderState: never,
+      cancelOrder: never,
+    };
+    const bank = withTimeout(hanging, 50);
+    const order = {
+      orderId: 'request.0.0',
+      establishment: '13807',
+      debtorIban: 'FR7613807008043001965405158',
+      amount: { currency: 'EUR', minorUnits: 5000n },
+      creditorName: 'SCI Les Tilleuls',
+      creditorIban: 'FR7630004008190001234560143',
+      label: 'VIR SEPA SCI Les Tilleuls',
+      instant: false,
+      executionDate: '2026-03-02',
+    };
+    // openstet then sends the same order again later: the books answer what they did (idempotent).
+    for (const [operation, call] of [
+      ['executePayment', () => bank.executePayment(order)],
+      ['orderState', () => bank.orderState(order.orderId)],
+      ['cancelOrder', () => bank.cancelOrder(order.orderId)],
+    ] as const)
+      await assert.rejects(call(), {
+        name: 'CoreBankingUnavailable',
+        message: `core banking did not answer ${operation} within 50 ms`,
+      });
+  });
 });

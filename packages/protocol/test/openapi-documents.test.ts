@@ -41,11 +41,18 @@ describe('the OpenAPI documents generated from the operations table and the sche
       '/consents',
       '/trusted-beneficiaries',
     ];
-    assert.deepEqual(Object.keys(v1.paths), ['/funds-confirmations', ...accountPaths]);
+    const paymentPaths = [
+      '/payment-requests',
+      '/payment-requests/{paymentRequestResourceId}',
+      '/payment-requests/{paymentRequestResourceId}/confirmation',
+    ];
+    assert.deepEqual(Object.keys(v1.paths), ['/funds-confirmations', ...accountPaths, ...paymentPaths]);
     assert.deepEqual(Object.keys(v142.paths), [
       '/funds-confirmations',
       ...accountPaths,
       '/end-user-identity',
+      ...paymentPaths,
+      '/payment-requests/{paymentRequestResourceId}/o-confirmation',
     ]);
     assert.match(v1.info.description, /Served paths: POST \/funds-confirmations, GET \/accounts,/);
   });

@@ -125,8 +125,8 @@ describe('the STET operations table', () => {
 
   test('stetOperation refuses an id the table does not hold', () => {
     assert.throws(
-      () => stetOperation('paymentRequestsPost' as 'fundsConfirmationsPost'),
-      /No STET operation paymentRequestsPost/,
+      () => stetOperation('paymentRequestTransactionsGet' as 'fundsConfirmationsPost'),
+      /No STET operation paymentRequestTransactionsGet/,
     );
   });
 });

@@ -68,6 +68,11 @@ function boundedConnector(coreBanking: CoreBanking, call: Bound): CoreBanking {
     entries: (query) => call('entries', () => coreBanking.entries(query)),
     trustedBeneficiaries: (psuId) =>
       call('trustedBeneficiaries', () => coreBanking.trustedBeneficiaries(psuId)),
+    // A payment call that times out may still have debited: openstet sends the same order again later,
+    // and the books answer what they did (idempotent on orderId, `payment-execution.ts`).
+    executePayment: (order) => call('executePayment', () => coreBanking.executePayment(order)),
+    orderState: (orderId) => call('orderState', () => coreBanking.orderState(orderId)),
+    cancelOrder: (orderId) => call('cancelOrder', () => coreBanking.cancelOrder(orderId)),
   };
 }
 
@@ -83,7 +88,8 @@ export function withScaTimeout(sca: StrongAuthentication, ms: number): StrongAut
           },
         }
       : {}),
-    challenge: (psu) => bounded('SCA server', 'challenge', ms, () => sca.challenge(psu)),
+    challenge: (psu, transaction) =>
+      bounded('SCA server', 'challenge', ms, () => sca.challenge(psu, transaction)),
     verify: (psu, otp) => bounded('SCA server', 'verify', ms, () => sca.verify(psu, otp)),
   };
 }

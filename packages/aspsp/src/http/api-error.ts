@@ -56,6 +56,10 @@ export const Errors = Object.freeze({
       'retry-after': '5',
     }),
   notFound: (message: string) => new ApiError(404, 'NOT_FOUND', message),
+  /** A payment confirmed before the PSU approved it (or its cancellation): nothing moves without them (RTS Art. 5). */
+  paymentNotApproved: (message: string) => new ApiError(409, 'PAYMENT_NOT_APPROVED', message),
+  /** RFC 9110 §15.5.10: confirmed already, final, or a reference used for another request. */
+  conflict: (message: string) => new ApiError(409, 'CONFLICT', message),
   /** The host names no establishment of this bank, or differs from the TLS server name (RFC 9110 §15.5.20). */
   misdirected: (message: string) => new ApiError(421, 'MISDIRECTED_REQUEST', message),
   methodNotAllowed: (message: string, allow: readonly string[]) =>

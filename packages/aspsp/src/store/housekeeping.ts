@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { UNATTENDED_WINDOW_MS } from '../core/accounts/unattended-quota.ts';
+import { PAYMENT_RULES } from '../core/payments/payment-rules.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -20,14 +21,18 @@ export interface PurgeReport {
   readonly consents: number;
   readonly scaSessions: number;
   readonly unattendedReads: number;
+  readonly paymentRequests: number;
+  readonly paymentReferences: number;
 }
 
 /**
  * Deletes what can no longer serve: token pairs a day after their refresh token expired (or their access
  * token, without one) or they were revoked; authorization codes expired a day ago that no remaining pair
  * was issued from; consents no code or token refers to any more, a day old; SCA sessions idle for an
- * hour; unattended AISP reads two days old. Never the audit trail, the register, the TPP registrations or the SCA lockout counters. Each
- * table goes `batchSize` rows per statement. Idempotent: several instances may run it at once.
+ * hour; unattended AISP reads two days old; payment requests past `PAYMENT_RULES.keptDays` but those still
+ * running (a standing order), and the initiators' payment references a day after their 24 hours. Never the
+ * audit trail, the register, the TPP registrations or the SCA lockout counters. Each table goes
+ * `batchSize` rows per statement. Idempotent: several instances may run it at once.
  */
 export async function purgeExpired(
   db: Kysely<Database>,
@@ -130,7 +135,57 @@ export async function purgeExpired(
       )
       .executeTakeFirstOrThrow(),
   );
-  return { codes, tokenPairs, consents, scaSessions, unattendedReads };
+  return {
+    codes,
+    tokenPairs,
+    consents,
+    scaSessions,
+    unattendedReads,
+    ...(await purgePayments(db, now, batches)),
+  };
+}
+
+type Batches = (deleteSome: (limit: number) => Promise<{ numDeletedRows: bigint }>) => Promise<number>;
+
+/**
+ * Payment requests stay readable `PAYMENT_RULES.keptDays` (STET: at least 30 days), and longer while they
+ * run (an accepted standing order executes until its end date or its cancellation). A payment reference
+ * is the idempotency key for 24 hours, then a day of grace like the rest.
+ */
+async function purgePayments(db: Kysely<Database>, now: Date, batches: Batches) {
+  const old = new Date(now.getTime() - PAYMENT_RULES.keptDays * 86_400_000);
+  const paymentRequests = await batches((limit) =>
+    db
+      .deleteFrom('paymentRequests')
+      .where('id', 'in', (row) =>
+        row
+          .selectFrom('paymentRequests')
+          .select('id')
+          .where('createdAt', '<', old)
+          .where('status', '!=', 'accepted')
+          .limit(limit),
+      )
+      .executeTakeFirstOrThrow(),
+  );
+  const unused = new Date(now.getTime() - PAYMENT_RULES.idempotencyHours * 3_600_000 - PURGE_GRACE_MS);
+  const paymentReferences = await batches((limit) =>
+    db
+      .deleteFrom('paymentReferences')
+      .where((eb) =>
+        eb(
+          eb.refTuple('establishment', 'clientId', 'paymentInformationId'),
+          'in',
+          eb
+            .selectFrom('paymentReferences')
+            .select(['establishment', 'clientId', 'paymentInformationId'])
+            .where('createdAt', '<', unused)
+            .limit(limit)
+            .$asTuple('establishment', 'clientId', 'paymentInformationId'),
+        ),
+      )
+      .executeTakeFirstOrThrow(),
+  );
+  return { paymentRequests, paymentReferences };
 }
 
 /** Runs a bounded delete until it deletes less than a batch: short statements, short locks. */

@@ -8,6 +8,7 @@ import type {
 } from '../core/ports/core-banking.ts';
 import { precompiledRead } from './precompiled-read.ts';
 import { sandboxEntryPage } from './sandbox-entries.ts';
+import { sandboxLedgerPayments } from './sandbox-ledger-payments.ts';
 import type { Database } from './schema.ts';
 
 const PROFILE = [
@@ -26,9 +27,13 @@ const money = (minorUnits: string | number | bigint, currency: string): Money =>
 /**
  * The populated sandbox ledger (migration 008) as a core banking connector: what `openstet sandbox
  * populate` wrote, read by the sandbox bank for every PSU and account its in-memory personas do not have.
- * Each method is one query on an index; `fundsCheck` is one query for the whole funds check.
+ * Each method is one query on an index; `fundsCheck` is one query for the whole funds check. Payments
+ * debit its accounts in its own tables (`sandbox-ledger-payments.ts`), by the bank's clock `now`.
  */
-export function sandboxLedgerRepository(db: Kysely<Database>): CoreBanking {
+export function sandboxLedgerRepository(
+  db: Kysely<Database>,
+  now: () => Date = () => new Date(),
+): CoreBanking {
   // One row whatever is found: the token's PSU and the establishment's account are looked up
   // independently (each by its primary key), since the account may be another PSU's (NGAC). Built once
   // (`precompiledRead`): it runs at every card payment.
@@ -53,6 +58,7 @@ export function sandboxLedgerRepository(db: Kysely<Database>): CoreBanking {
     3,
   );
   return {
+    ...sandboxLedgerPayments(db, now),
     async findPsu(establishment, onlineBankingId) {
       const row = await db
         .selectFrom('sandboxCustomers')

@@ -17,10 +17,21 @@ const COLUMNS = [
   'failures',
   'otpDestination',
   'lastActivityAt',
+  'paymentRequestId',
+  'paymentBinding',
+  'exempted',
 ] as const;
 
 /** What a session's pages change as the customer goes on; undefined fields are left as they are. */
-const CHANGING = ['step', 'psuId', 'failures', 'lastActivityAt', 'otpDestination'] as const;
+const CHANGING = [
+  'step',
+  'psuId',
+  'failures',
+  'lastActivityAt',
+  'otpDestination',
+  'paymentBinding',
+  'exempted',
+] as const;
 
 export function scaSessionRepository(db: Kysely<Database>): ScaSessionStore {
   return {

@@ -2,6 +2,7 @@ import type { RevocationReason } from '@openstet/protocol';
 import type { ColumnType, Generated } from 'kysely';
 import type { InformationAccess } from '../core/consent/consent.ts';
 import type { ConsentRole, Scope } from '../core/consent/scopes.ts';
+import type { PaymentStatus, RejectionReason } from '../core/payments/payment-request.ts';
 import type { AccountStatus, Subscription } from '../core/ports/core-banking.ts';
 import type { ScaStep } from '../core/sca/sca-session.ts';
 
@@ -73,6 +74,9 @@ export interface ScaSessionTable {
   otpDestination: string | null;
   lastActivityAt: Timestamp;
   createdAt: Generated<Date>;
+  paymentRequestId: string | null;
+  paymentBinding: string | null;
+  exempted: Generated<boolean>;
 }
 
 export interface AuthorizationCodeTable {
@@ -218,6 +222,80 @@ export interface UnattendedReadTable {
   readAt: Timestamp;
 }
 
+/** jsonb written as JSON text by the repository and read back parsed by both drivers. */
+type Json<Read, Nullable extends null = never> = ColumnType<
+  Read | Nullable,
+  string | Nullable,
+  string | Nullable
+>;
+
+/**
+ * A payment request (migration 010): the instructions, approval and modification as JSON whose money is
+ * minor units in text (`payment-request-json.ts`); `wake_on` is the scheduler's next day for it.
+ */
+export interface PaymentRequestTable {
+  id: string;
+  establishment: string;
+  clientId: string;
+  paymentInformationId: string;
+  createdAt: Timestamp;
+  instant: boolean;
+  requestedDebtorIban: string | null;
+  successUrl: string;
+  failureUrl: string;
+  exemptionRequested: boolean;
+  status: PaymentStatus;
+  reason: RejectionReason | null;
+  approvalDeadline: Timestamp;
+  approval: Json<unknown, null>;
+  confirmedAt: Timestamp | null;
+  modification: Json<unknown, null>;
+  instructions: Json<unknown>;
+  document: Json<unknown>;
+  revision: number;
+  wakeOn: ColumnType<Date | string | null, string | null, string | null>;
+}
+
+/** The initiator's `paymentInformationId`, claimed for 24 hours (migration 010). */
+export interface PaymentReferenceTable {
+  establishment: string;
+  clientId: string;
+  paymentInformationId: string;
+  requestId: string;
+  createdAt: Timestamp;
+}
+
+/** Where a sandbox order stands in the books. */
+export type SandboxOrderStatus = 'pending' | 'booked' | 'cancelled';
+
+/** A payment's debit on an in-memory sandbox account: the overlay of ADR 0007 (migration 010). */
+export interface SandboxPaymentEntryTable {
+  orderId: string;
+  iban: string;
+  entryReference: ColumnType<string | number | bigint, bigint, bigint>;
+  status: SandboxOrderStatus;
+  entryDate: DateColumn;
+  amount: MinorUnits;
+  currency: string;
+  label: string;
+  creditorName: string;
+  creditorIban: string;
+  instant: boolean;
+  createdAt: Timestamp;
+  bookedAt: Timestamp | null;
+}
+
+/** A payment executed on a populated ledger account: its `sandbox_entries` row (migration 010). */
+export interface SandboxLedgerOrderTable {
+  orderId: string;
+  iban: string;
+  entryReference: ColumnType<string | number | bigint, bigint, bigint>;
+  amount: MinorUnits;
+  status: SandboxOrderStatus;
+  createdAt: Timestamp;
+  bookedAt: Timestamp | null;
+}
+
 export interface Database {
   tppRegistry: TppRegistryTable;
   clients: ClientTable;
@@ -235,4 +313,8 @@ export interface Database {
   sandboxEntries: SandboxEntryTable;
   bankKeys: BankKeyTable;
   unattendedReads: UnattendedReadTable;
+  paymentRequests: PaymentRequestTable;
+  paymentReferences: PaymentReferenceTable;
+  sandboxPaymentEntries: SandboxPaymentEntryTable;
+  sandboxLedgerOrders: SandboxLedgerOrderTable;
 }

@@ -21,6 +21,7 @@ export async function startTestServer(
   engine: Engine,
   extend?: (app: App) => void,
   extraEnv: Readonly<Record<string, string>> = {},
+  now?: () => Date,
 ): Promise<TestServer> {
   const { ca } = await testPki();
   const dataDir = mkdtempSync(join(tmpdir(), 'openstet-server-'));
@@ -37,7 +38,11 @@ export async function startTestServer(
       : {}),
     ...extraEnv,
   };
-  const server = await startServer(loadConfig(env), { log: false, ...(extend ? { extend } : {}) });
+  const server = await startServer(loadConfig(env), {
+    log: false,
+    ...(extend ? { extend } : {}),
+    ...(now ? { now } : {}),
+  });
   return {
     server,
     dataDir,

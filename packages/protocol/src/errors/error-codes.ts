@@ -114,6 +114,18 @@ export const STET_ERROR_CODES = Object.freeze({
   },
   FORBIDDEN: { status: 403, source: 'openstet', meaning: 'Access to the resource is not allowed' },
   NOT_FOUND: { status: 404, source: 'openstet', meaning: 'No such resource or path' },
+  PAYMENT_NOT_APPROVED: {
+    status: 409,
+    source: 'openstet',
+    meaning:
+      'The PSU has not approved the payment request (or its cancellation) at the consentApproval link yet: the bank executes nothing without them (RTS Art. 5)',
+  },
+  CONFLICT: {
+    status: 409,
+    source: 'openstet',
+    meaning:
+      "The request conflicts with the resource's state: confirmed already, rejected or settled, or a paymentInformationId used within 24 hours for another request (RFC 9110 §15.5.10)",
+  },
   MISDIRECTED_REQUEST: {
     status: 421,
     source: 'openstet',

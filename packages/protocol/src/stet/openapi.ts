@@ -66,7 +66,7 @@ function description(version: StetVersion, operations: readonly StetOperation[])
   const served = operations.map((op) => `${op.method} ${op.path}`).join(', ');
   return [
     `The STET PSD2 API ${STET_VERSION_LABELS[version]} as the openstet bank serves it, generated from the schemas that validate its requests.`,
-    `Served paths: ${served}. components.schemas also holds the STET resources of the operations not served yet (PISP), to compare with the STET specification.`,
+    `Served paths: ${served}. components.schemas holds the STET resources of the version, to compare with the STET specification.`,
     'Every call: eIDAS QWAC mutual TLS, a QSealC HTTP signature (STET Part I §3.5) over (request-target), Date, Content-Type, X-Request-ID, Digest and the PSU-* headers, and a Bearer token. Every error is an ErrorModel whose `error` is listed per response (x-stet-error-codes).',
     ...(version === 'v1.4.2'
       ? [

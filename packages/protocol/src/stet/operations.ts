@@ -7,6 +7,12 @@ import { HalBeneficiaries } from './schemas/beneficiary.ts';
 import { Access } from './schemas/consent.ts';
 import { HalEndUserIdentity } from './schemas/end-user-identity.ts';
 import { HalPaymentCoverageReport, PaymentCoverageRequestResource } from './schemas/funds-confirmation.ts';
+import { PaymentRequestResource } from './schemas/payment-request.ts';
+import {
+  ConfirmationResource,
+  HalPaymentRequest,
+  HalPaymentRequestCreation,
+} from './schemas/payment-request-responses.ts';
 import { HalTransactions } from './schemas/transaction.ts';
 
 /** The headers of every STET call, required ones first (STET Part I §3.4 and §3.5). */
@@ -73,8 +79,54 @@ const AISP_READ = {
 const ACCOUNT_READ_ERRORS = ['NOT_FOUND', 'NGAC', 'INTS', ...PIPELINE_ERRORS] as const;
 
 /**
- * The operations the bank serves today. AISP (`accountsGet`, …) and PISP (`paymentRequestsPost`, …)
- * operations join this table as they are built; the OpenAPI documents list only what is here as paths.
+ * What every PISP operation shares (STET §4.5–4.7): role, a client-credentials `pisp` token, and the
+ * bank's signature on every 2xx answer (CR199).
+ */
+const PISP_CALL = {
+  tags: { v1: 'PISP', 'v1.4.2': 'PISP' },
+  versions: ['v1', 'v1.4.2'],
+  role: 'PSP_PI',
+  scopes: ['pisp'],
+  flows: ['clientCredentials'],
+  signedResponse: true,
+} as const;
+
+const PAYMENT_REQUEST_BODY = {
+  name: 'paymentRequest',
+  required: true,
+  schemas: { v1: PaymentRequestResource.v1, 'v1.4.2': PaymentRequestResource['v1.4.2'] },
+} as const;
+
+const CONFIRMATION_BODY = {
+  name: 'confirmationRequest',
+  required: false,
+  schemas: { v1: ConfirmationResource.v1, 'v1.4.2': ConfirmationResource['v1.4.2'] },
+} as const;
+
+const PAYMENT_REQUEST_ANSWER = {
+  status: 200,
+  description: 'the payment request, its status and the status of each instruction',
+  mediaType: HAL_JSON,
+  schemas: { v1: HalPaymentRequest.v1, 'v1.4.2': HalPaymentRequest['v1.4.2'] },
+  headers: ['Digest', 'Signature'],
+} as const;
+
+const CONFIRMATION_ERRORS = [
+  'FF01',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'PAYMENT_NOT_APPROVED',
+  'CONFLICT',
+  ...PIPELINE_ERRORS,
+] as const;
+
+/** What a confirmation does, on both of its paths. */
+const CONFIRMATION_TEXT =
+  'The bank executes nothing before the PSU approved the request at the consentApproval link (409 PAYMENT_NOT_APPROVED before) and the PISP confirmed it: the request is then accepted (ACSP), what is due today is debited at once (an instant payment settles, ACSC, or is rejected), later dates and standing orders run on their dates. A second confirmation is 409 CONFLICT: a payment executes once. A cancellation the PSU approved is applied by a confirmation too. The body may be {}; psuAuthenticationFactor (EMBEDDED) is not supported, and no nonce is issued or checked (REDIRECT only).';
+
+/**
+ * The operations the bank serves: funds confirmation, AISP and PISP. The OpenAPI documents list only what
+ * is here as paths.
  */
 export const STET_OPERATIONS = Object.freeze([
   {
@@ -228,6 +280,85 @@ export const STET_OPERATIONS = Object.freeze([
       },
       errors: ['NGAC', 'INTS', ...PIPELINE_ERRORS],
     },
+  },
+  {
+    id: 'paymentRequestsPost',
+    summary: 'Payment request initiation (PISP)',
+    description:
+      'The PISP posts a payment request (a merchant payment, a transfer or a standing order) with a client-credentials token; the PSU approves it at the bank (REDIRECT: _links.consentApproval, then successfulReportUrl or unsuccessfulReportUrl), then the PISP confirms it. This bank takes SEPA credit transfers in EUR (serviceLevel SEPA; localInstrument absent or INST for an instant payment), 1 to 10 instructions (numberOfTransactions must count them), an execution date from today to 365 days ahead, standing orders (frequency, endDate, executionRule), accounts named by IBAN only. acceptedAuthenticationApproach must include REDIRECT; successfulReportUrl is required and https. The PSU has 15 minutes to approve, then the request is rejected (RJCT NOAS). The same paymentInformationId within 24 hours gives back the same request (201, same Location), or 409 CONFLICT if the request differs. On 1.4.2, ui_locales (fr, en) sets the language of the approval pages.',
+    ...PISP_CALL,
+    method: 'POST',
+    path: '/payment-requests',
+    parameters: [...SIGNED_CALL, ...WITH_BODY, 'UiLocales'],
+    requestBody: PAYMENT_REQUEST_BODY,
+    responses: {
+      success: {
+        status: 201,
+        description: 'the payment request is recorded; Location is its URL',
+        mediaType: HAL_JSON,
+        schemas: { v1: HalPaymentRequestCreation.v1, 'v1.4.2': HalPaymentRequestCreation['v1.4.2'] },
+        headers: ['Location', 'Digest', 'Signature'],
+      },
+      errors: ['FF01', 'AC01', 'AM03', 'CONFLICT', ...PIPELINE_ERRORS],
+    },
+  },
+  {
+    id: 'paymentRequestsGet',
+    summary: 'Retrieval of a payment request (PISP)',
+    description:
+      "The payment request as the PISP posted it, with the resource ids the bank gave, its status (RCVD waiting for the PSU, ACTC approved and waiting for the confirmation, ACSP confirmed and executing, ACSC settled, PART some instructions rejected and the rest settled, RJCT with a reason: CUST refused by the PSU, NOAS unanswered, DS02 cancelled, AC06 debtor account blocked or closed at execution, MS03 refused by the bank: a failed authentication, or short of funds with fundsAvailability false), the debtor account the PSU chose and each instruction's status. The confirmation link appears only while a confirmation is awaited. Kept 400 days (STET: at least 30), on the STET version it was posted on (the other version's path is 404). Another PISP's request is 404.",
+    ...PISP_CALL,
+    method: 'GET',
+    path: '/payment-requests/{paymentRequestResourceId}',
+    parameters: [...SIGNED_CALL, 'PaymentRequestResourceIdentification'],
+    responses: { success: PAYMENT_REQUEST_ANSWER, errors: ['NOT_FOUND', ...PIPELINE_ERRORS] },
+  },
+  {
+    id: 'paymentRequestPut',
+    summary: 'Cancellation of a payment request or of some of its instructions (PISP)',
+    description:
+      "The whole payment request again, with paymentInformationStatus RJCT and statusReasonInformation DS02 to cancel it all, or transactionStatus RJCT and statusReasonInformation DS02 on the instructions to cancel. No other change is allowed (STET): any other field that differs from the request is 400 naming it. Before the PSU approved, or the whole of a request not yet confirmed, the cancellation applies at once. Some instructions of an approved request need a new approval of the rest; a confirmed request (a date to come, a standing order) needs the PSU's approval of the cancellation at _links.consentApproval, then a confirmation. A settled or rejected request is 409 CONFLICT.",
+    ...PISP_CALL,
+    method: 'PUT',
+    path: '/payment-requests/{paymentRequestResourceId}',
+    parameters: [...SIGNED_CALL, ...WITH_BODY, 'PaymentRequestResourceIdentification'],
+    requestBody: PAYMENT_REQUEST_BODY,
+    responses: {
+      success: {
+        status: 200,
+        description: 'the cancellation is applied, or waits for the PSU at _links.consentApproval',
+        mediaType: HAL_JSON,
+        schemas: { v1: HalPaymentRequestCreation.v1, 'v1.4.2': HalPaymentRequestCreation['v1.4.2'] },
+        headers: ['Digest', 'Signature'],
+      },
+      errors: ['FF01', 'AC01', 'NOT_FOUND', 'CONFLICT', ...PIPELINE_ERRORS],
+    },
+  },
+  {
+    id: 'paymentRequestConfirmationPost',
+    summary: 'Confirmation of a payment request or a modification request (PISP)',
+    description: `The PISP confirms with its client-credentials token. ${CONFIRMATION_TEXT}`,
+    ...PISP_CALL,
+    method: 'POST',
+    path: '/payment-requests/{paymentRequestResourceId}/confirmation',
+    parameters: [...SIGNED_CALL, ...WITH_BODY, 'PaymentRequestResourceIdentification'],
+    requestBody: CONFIRMATION_BODY,
+    responses: { success: PAYMENT_REQUEST_ANSWER, errors: CONFIRMATION_ERRORS },
+  },
+  {
+    id: 'paymentRequestOConfirmationPost',
+    summary:
+      'Confirmation of a payment request or a modification request using an OAUTH2 Authorization code grant (PISP)',
+    description: `The PISP confirms with the access token it obtained from the code the bank gave at successfulReportUrl after the PSU's approval (authorization-code grant, redirect_uri = successfulReportUrl): the token must come from this request's approval (403 FORBIDDEN otherwise, or for a client-credentials token). ${CONFIRMATION_TEXT}`,
+    ...PISP_CALL,
+    tags: { 'v1.4.2': 'PISP' },
+    versions: ['v1.4.2'],
+    flows: ['authorizationCode'],
+    method: 'POST',
+    path: '/payment-requests/{paymentRequestResourceId}/o-confirmation',
+    parameters: [...SIGNED_CALL, ...WITH_BODY, 'PaymentRequestResourceIdentification'],
+    requestBody: CONFIRMATION_BODY,
+    responses: { success: PAYMENT_REQUEST_ANSWER, errors: CONFIRMATION_ERRORS },
   },
 ] as const satisfies readonly StetOperation[]);
 

@@ -11,6 +11,7 @@ import {
   profileOf,
   type Range,
 } from './account-history-profiles.ts';
+import { GENERATED_SLOTS, generatedReference } from './entry-references.ts';
 import type { SandboxAccount, SandboxPersona } from './personas.ts';
 
 const DAY_MS = 86_400_000;
@@ -248,11 +249,10 @@ function pendingDrafts(context: Context, today: number, total: number): Draft[] 
   });
 }
 
-/** References are day × 100 + slot; booked entries take a day's first slots, pending ones its last. */
-const SLOTS = 100;
+/** Of a day's generated slots (`entry-references.ts`), the last ones held for pending card payments. */
 const PENDING_SLOTS = 10;
 
-/** The entries of `drafts` (by day), slots numbered from 0 up if booked, from 99 down if pending. */
+/** The entries of `drafts` (by day), slots numbered from 0 up if booked, from 499 down if pending. */
 function entries(
   context: Context,
   drafts: readonly Draft[],
@@ -263,12 +263,15 @@ function entries(
   return drafts.map((draft): AccountEntry => {
     const count = used.get(draft.day) ?? 0;
     used.set(draft.day, count + 1);
-    if (count >= SLOTS - PENDING_SLOTS)
-      throw new Error(`sandbox history: more than ${SLOTS - PENDING_SLOTS} entries on one day`);
+    if (count >= GENERATED_SLOTS - PENDING_SLOTS)
+      throw new Error(`sandbox history: more than ${GENERATED_SLOTS - PENDING_SLOTS} entries on one day`);
     const date = context.date(draft.day);
     const amount: Money = Object.freeze({ currency, minorUnits: BigInt(draft.cents) });
     return Object.freeze({
-      entryReference: draft.day * SLOTS + (status === 'booked' ? count : SLOTS - 1 - count),
+      entryReference: generatedReference(
+        draft.day,
+        status === 'booked' ? count : GENERATED_SLOTS - 1 - count,
+      ),
       status,
       entryDate: date,
       // A booked entry's value date is its booking date; a pending one has none yet.

@@ -1,16 +1,14 @@
-import { normaliseIban, subtractMoney } from '@openstet/protocol';
+import { normaliseIban } from '@openstet/protocol';
 import { utcDate } from '../../core/accounts/calendar-day.ts';
-import type { AccountEntry } from '../../core/ports/account-information.ts';
-import type {
-  AccountPosition,
-  CoreBanking,
-  CurrentAccount,
-  FundsCheckAccount,
-  FundsCheckFacts,
-} from '../../core/ports/core-banking.ts';
+import type { AccountEntry, EntryPageQuery } from '../../core/ports/account-information.ts';
+import type { CoreBanking, CurrentAccount, FundsCheckFacts } from '../../core/ports/core-banking.ts';
 import { accountHistory } from './account-history.ts';
 import { entryPage } from './entry-page.ts';
+import { mergedEntryPage } from './merged-entry-page.ts';
+import { NEVER } from './never-answers.ts';
+import type { PaymentOverlay } from './payment-overlay.ts';
 import { SANDBOX_PERSONAS, type SandboxAccount, type SandboxPersona } from './personas.ts';
+import { overlaidPosition, sandboxPayments } from './sandbox-payments.ts';
 
 /**
  * Online-banking ids are typed by people on the SCA page, so " d0999990i0 " finds Marc at 13807: both
@@ -45,33 +43,19 @@ function ledgerEntries(persona: SandboxPersona): Array<[string, Ledger]> {
   });
 }
 
-/** "Solde minute" = the booked balance minus the card payments not yet booked (seed funds-check rule). */
-function position(data: SandboxAccount): AccountPosition {
-  return Object.freeze({
-    accountingBalance: data.accountingBalance,
-    instantBalance: subtractMoney(data.accountingBalance, data.pendingCardDebits),
-    authorisedOverdraft: data.authorisedOverdraft,
-  });
-}
-
-function fundsCheckAccount(entry: Ledger): FundsCheckAccount {
-  return Object.freeze({ ...entry.current, position: position(entry.data) });
-}
-
-/** Pending forever without a timer, so it never keeps the process alive: only a timeout ends it. */
-const NEVER = new Promise<never>(() => {});
-
 /**
  * The built-in bank: the seed personas and their accounts, in memory and read-only, then `ledger` (the
  * populated sandbox ledger in the database, `openstet sandbox populate`) for every PSU and account the
  * personas do not have. It behaves like a connector to a real core banking system, Iris's outage included,
  * so the API is tested as in production. A funds check that finds both the PSU and the account among the
- * personas never reaches the ledger.
+ * personas never reaches the ledger; it reads the payments made from the account (`overlay`, ADR 0007),
+ * which every read of a persona's money sees: funds check, balances, entries.
  */
 export function sandboxCoreBanking(
   personas: readonly SandboxPersona[] = SANDBOX_PERSONAS,
   ledger?: CoreBanking,
   now: () => Date = () => new Date(),
+  overlay?: PaymentOverlay,
 ): CoreBanking {
   const byOnlineBankingId = new Map(
     personas.map((p) => [onlineBankingKey(p.profile.establishmentCode, p.profile.onlineBankingId), p]),
@@ -92,7 +76,16 @@ export function sandboxCoreBanking(
     const entry = byIban.get(normaliseIban(iban));
     return entry?.establishment === establishment ? entry : undefined;
   };
+  const positionOf = async (entry: Ledger) =>
+    overlaidPosition(entry.data, await overlay?.totals(entry.current.iban));
+  const entriesOf = async (entry: Ledger, query: EntryPageQuery) => {
+    const generated = entryPage(historyOf(entry), query);
+    if (!overlay) return generated;
+    const paid = await overlay.entries(entry.current.iban, query.from);
+    return mergedEntryPage(generated, entryPage(paid, query), query);
+  };
   return {
+    ...sandboxPayments((establishment, iban) => accountAt(establishment, iban)?.data, overlay, ledger, now),
     async findPsu(establishment, onlineBankingId) {
       const persona = byOnlineBankingId.get(onlineBankingKey(establishment, onlineBankingId));
       return persona ? persona.profile : ledger?.findPsu(establishment, onlineBankingId);
@@ -115,19 +108,21 @@ export function sandboxCoreBanking(
       return Object.freeze({
         // A PSU the bank does not know has no subscription: IPSU "numéro d'abonné non référencé" (seed).
         subscription: persona?.subscription ?? stored?.subscription ?? 'terminated',
-        account: entry ? fundsCheckAccount(entry) : stored?.account,
+        account: entry
+          ? Object.freeze({ ...entry.current, position: await positionOf(entry) })
+          : stored?.account,
       });
     },
     async balances(iban) {
       const entry = byIban.get(normaliseIban(iban));
       if (entry?.data.positionNeverAnswers) return NEVER;
-      return entry ? position(entry.data) : ledger?.balances(iban);
+      return entry ? positionOf(entry) : ledger?.balances(iban);
     },
     async entries(query) {
       const entry = byIban.get(normaliseIban(query.iban));
       if (entry?.data.positionNeverAnswers) return NEVER;
       if (!entry) return ledger ? ledger.entries(query) : { entries: [], lastReference: 0 };
-      return entryPage(historyOf(entry), query);
+      return entriesOf(entry, query);
     },
     async trustedBeneficiaries(psuId) {
       const persona = byPsuId.get(psuId);

@@ -1,5 +1,9 @@
 import type { PsuProfile } from '../../core/ports/core-banking.ts';
-import type { ScaChallenge, StrongAuthentication } from '../../core/ports/strong-authentication.ts';
+import type {
+  ScaChallenge,
+  StrongAuthentication,
+  TransactionToSign,
+} from '../../core/ports/strong-authentication.ts';
 import { sameSecret } from '../../security/secrets.ts';
 import { SANDBOX_PERSONAS, SANDBOX_SMS_CODE, type SandboxPersona } from './personas.ts';
 
@@ -33,7 +37,9 @@ export function sandboxStrongAuthentication(
           },
         }
       : {}),
-    async challenge(psu: PsuProfile): Promise<ScaChallenge> {
+    // No SMS goes out, so the payment it would name (dynamic linking) changes nothing here: the page shows it,
+    // and the approval checks that the request is still the one the code was sent for.
+    async challenge(psu: PsuProfile, _transaction?: TransactionToSign): Promise<ScaChallenge> {
       return { channel: 'sms', maskedDestination: maskPhoneNumber(phones.get(psu.psuId) ?? '') };
     },
     // People paste codes with spaces ("1234 5678"); whitespace carries no secret, so it is dropped.

@@ -1,6 +1,7 @@
 import type { Scope } from '../consent/scopes.ts';
 
-export type ScaStep = 'login' | 'otp' | 'consent';
+/** Where the customer is: id, SMS code, then the consent (/authorize) or the payment (/payment-approval). */
+export type ScaStep = 'login' | 'otp' | 'consent' | 'payment';
 
 /** A customer's pass through the bank's pages, from /authorize to the redirect back to the TPP. */
 export interface ScaSession {
@@ -20,6 +21,16 @@ export interface ScaSession {
   /** Where the SMS code went (masked), shown again after a wrong code without sending another. */
   readonly otpDestination: string | undefined;
   readonly lastActivityAt: Date;
+  /** The payment request the customer is asked to approve (`/payment-approval/:id`); none on /authorize. */
+  readonly paymentRequestId?: string | undefined;
+  /**
+   * What the customer's authentication is bound to (RTS Art. 5, dynamic linking): the request's amounts and
+   * payees (`paymentBinding('', instructions)`) when the SMS code was sent, or the exemption applied. A
+   * request changed since is not approved on this authentication.
+   */
+  readonly paymentBinding?: string | undefined;
+  /** The bank applied an SCA exemption (trusted beneficiaries, RTS Art. 13): no SMS code was asked. */
+  readonly exempted?: boolean;
 }
 
 export interface ScaSessionStore {
@@ -27,7 +38,12 @@ export interface ScaSessionStore {
   findByCookie(cookieHash: string): Promise<ScaSession | undefined>;
   update(
     id: string,
-    change: Partial<Pick<ScaSession, 'step' | 'psuId' | 'failures' | 'lastActivityAt' | 'otpDestination'>>,
+    change: Partial<
+      Pick<
+        ScaSession,
+        'step' | 'psuId' | 'failures' | 'lastActivityAt' | 'otpDestination' | 'paymentBinding' | 'exempted'
+      >
+    >,
   ): Promise<void>;
   delete(id: string): Promise<void>;
   /** Removes sessions idle since before `idleSince` (a customer who closed the tab never times out). */

@@ -29,7 +29,9 @@ export interface IssuedTokens {
  * Issues an access token (and, for a PSU, its refresh token) with the lifetimes of `token-lifetimes.ts`.
  * The seed's one-pair rule lives here: "au plus un jeton ... par triplet client(PSU)/TPP/rôle AISP ou
  * CBPII" ("Rafraîchir votre jeton"), so a PSU's new pair replaces every valid pair of the same (PSU, TPP,
- * role), atomically in the store. Secrets are random (256 bits) and only their hashes are stored.
+ * role), atomically in the store. The rule names AISP and CBPII: a PISP's token from a payment approval
+ * (STET 1.4.2 `o-confirmation`) confirms that payment only, so it has no refresh token and replaces no
+ * other. Secrets are random (256 bits) and only their hashes are stored.
  * Undefined when the code it comes from was replayed meanwhile (RFC 6749 §4.1.2): nothing is stored.
  */
 export async function issueTokenPair(
@@ -37,8 +39,10 @@ export async function issueTokenPair(
   grant: TokenGrant,
 ): Promise<IssuedTokens | undefined> {
   const { consent } = grant;
+  // A payment approval's token confirms that one payment: no refresh, and it replaces no other approval's.
+  const lasting = consent !== undefined && grant.role !== 'pisp';
   const accessToken = randomSecret();
-  const refreshToken = consent ? randomSecret() : undefined;
+  const refreshToken = lasting ? randomSecret() : undefined;
   const issued = await deps.tokens.issue(
     {
       id: randomSecret(),
@@ -55,9 +59,9 @@ export async function issueTokenPair(
       certificateThumbprint: grant.certificateThumbprint,
       accessExpiresAt: accessTokenExpiry(deps.now()),
       // RTS Art. 10a: 180 days from the last SCA, not from this issue.
-      refreshExpiresAt: consent ? refreshTokenExpiry(consent.scaAt) : undefined,
+      refreshExpiresAt: lasting ? refreshTokenExpiry(consent.scaAt) : undefined,
     },
-    consent ? { psuId: consent.psuId, clientId: grant.clientId, role: grant.role } : undefined,
+    lasting ? { psuId: consent.psuId, clientId: grant.clientId, role: grant.role } : undefined,
   );
   return issued ? { accessToken, refreshToken, scopes: grant.scopes } : undefined;
 }

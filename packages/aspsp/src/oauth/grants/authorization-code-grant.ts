@@ -42,6 +42,8 @@ export async function authorizationCodeGrant(
     throw new OAuthError('invalid_grant', 'Authorization code expired (60 s): start again at /authorize');
   if (granted.redirectUri !== redirectUri)
     throw new OAuthError('invalid_grant', 'redirect_uri differs from the one used at /authorize');
+  // A code from a payment approval (`/payment-approval/:id`, STET 1.4.2 o-confirmation) has no challenge: the
+  // PISP never went through /authorize, where the bank requires PKCE; it is bound to the successfulReportUrl.
   checkCodeVerifier(granted.codeChallenge, verifier);
   const consent = await deps.consents.find(granted.consentId);
   if (!consent) throw new OAuthError('invalid_grant', 'The consent behind this code no longer exists');

@@ -8,6 +8,7 @@ import type { ScaContext } from './session-context.ts';
 export const LOCKED = {
   error: 'access_denied',
   description: 'Too many failed attempts: the authentication is locked (RTS Art. 4(3)(b))',
+  refusal: 'authentication-failed',
 } as const;
 
 export interface Element extends AuthenticationElement {

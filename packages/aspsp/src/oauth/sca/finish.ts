@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { ScaSession } from '../../core/sca/sca-session.ts';
 import type { OAuthErrorCode } from '../oauth-error.ts';
+import { type PsuRefusal, paymentFailureUrl } from './payment-outcome.ts';
 import { clearedCookie } from './sca-cookie.ts';
 import type { ScaDeps } from './sca-deps.ts';
 
@@ -15,19 +16,33 @@ export function tppRedirectUrl(
   return url.href;
 }
 
-type Outcome = { readonly code: string } | { readonly error: OAuthErrorCode; readonly description: string };
+/**
+ * How a pass ends: a code, or an error; `refusal` is what a payment request the pass was approving records
+ * (the PSU refused, was idle, failed the authentication), none when nothing the PSU did ended it.
+ */
+export type Outcome =
+  | { readonly code: string }
+  | {
+      readonly error: OAuthErrorCode;
+      readonly description: string;
+      readonly refusal?: PsuRefusal;
+    };
 
-/** RTS Art. 4(3)(d): the customer was inactive too long. */
+/** RTS Art. 4(3)(d): the customer was inactive too long (a payment request: no answer, STET `NOAS`). */
 export function inactivityOutcome(inactivitySeconds: number): Outcome {
   return {
     error: 'access_denied',
     description: `The customer was inactive for more than ${inactivitySeconds} s (RTS Art. 4(3)(d))`,
+    refusal: 'no-answer',
   };
 }
 
 /**
  * Ends the customer's pass through the bank's pages: the session is deleted and the browser goes back to
  * the TPP with `code` or `error`, always with `state` as received and `iss` (RFC 6749 §4.1.2, RFC 9207).
+ * A payment approval (`/payment-approval/:id`) goes back to the request's `successfulReportUrl` with the
+ * code, or to its `unsuccessfulReportUrl` with the error, the request refused for the outcome's reason:
+ * every way a payment pass ends comes through here.
  */
 export async function finish(
   reply: FastifyReply,
@@ -41,11 +56,15 @@ export async function finish(
     'code' in outcome
       ? { code: outcome.code }
       : { error: outcome.error, error_description: outcome.description };
+  const target =
+    'error' in outcome && session.paymentRequestId !== undefined
+      ? await paymentFailureUrl(deps, session, outcome.refusal)
+      : session.redirectUri;
   return reply
     .header('set-cookie', clearedCookie())
     .header('cache-control', 'no-store')
     .redirect(
-      tppRedirectUrl(session.redirectUri, {
+      tppRedirectUrl(target, {
         ...parameters,
         state: session.state,
         iss: reply.request.establishment.publicUrl,

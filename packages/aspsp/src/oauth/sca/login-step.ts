@@ -7,6 +7,7 @@ import { hashSecret } from '../../security/secrets.ts';
 import { LOCKED, refusedElement } from './check-factor.ts';
 import { finish } from './finish.ts';
 import { messages } from './messages.ts';
+import { authenticatePayer } from './payment-authentication.ts';
 import type { ScaDeps } from './sca-deps.ts';
 import { field, openContext, type ScaContext } from './session-context.ts';
 import { CANCELLED, stepView, UNAVAILABLE } from './step-outcomes.ts';
@@ -80,6 +81,11 @@ export function loginStep(app: FastifyInstance, deps: ScaDeps): void {
       ) {
         request.auditError = 'SCA_LOCKED';
         return finish(reply, deps, session, LOCKED);
+      }
+      if (session.paymentRequestId !== undefined) {
+        // Awaited here, so that the bank's systems failing on the way reach the catch below.
+        await authenticatePayer(reply, deps, context, psu);
+        return reply;
       }
       const challenge = await deps.strongAuthentication.challenge(psu);
       await deps.sessions.update(session.id, {

@@ -1,16 +1,31 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { CoreBankingUnavailable } from '../../core/ports/core-banking.ts';
 import { refusedElement } from './check-factor.ts';
 import { finish } from './finish.ts';
 import { fill, messages } from './messages.ts';
+import { waitingRequest } from './payment-outcome.ts';
+import { showPaymentStep } from './payment-page.ts';
 import type { ScaDeps } from './sca-deps.ts';
-import { field, openContext } from './session-context.ts';
-import { CANCELLED, stepView, UNAVAILABLE } from './step-outcomes.ts';
+import { field, openContext, type ScaContext } from './session-context.ts';
+import { CANCELLED, PAYMENT_NOT_WAITING, stepView, UNAVAILABLE } from './step-outcomes.ts';
 import { showConsent, showOtp } from './step-pages.ts';
+
+/** A payment approval after the SMS code: the payment step, if the request still waits for the PSU. */
+async function toPaymentStep(reply: FastifyReply, deps: ScaDeps, context: ScaContext, psuId: string) {
+  const request = await waitingRequest(deps, context.session);
+  if (!request) return finish(reply, deps, context.session, PAYMENT_NOT_WAITING);
+  await deps.sessions.update(context.session.id, {
+    step: 'payment',
+    failures: 0,
+    lastActivityAt: deps.now(),
+  });
+  return showPaymentStep(reply, deps, context, { request, psuId });
+}
 
 /**
  * `POST /sca/otp`: the SMS code (possession, RTS Art. 7), counted by the core's lockout rule; a right code
- * ends the authentication and shows the consent page with the customer's current accounts.
+ * ends the authentication and shows the consent page with the customer's current accounts, or on a payment
+ * approval the payment step.
  */
 export function otpStep(app: FastifyInstance, deps: ScaDeps): void {
   app.post('/sca/otp', async (request, reply) => {
@@ -32,6 +47,11 @@ export function otpStep(app: FastifyInstance, deps: ScaDeps): void {
         },
       });
       if (answered) return reply;
+      if (session.paymentRequestId !== undefined) {
+        // Awaited here, so that the bank's systems failing on the way reach the catch below.
+        await toPaymentStep(reply, deps, context, psu.psuId);
+        return reply;
+      }
       await deps.sessions.update(session.id, { step: 'consent', failures: 0, lastActivityAt: deps.now() });
       const accounts = await deps.coreBanking.currentAccounts(psu.psuId);
       return showConsent(reply, deps, await stepView(deps, context), accounts);

@@ -11,18 +11,22 @@ const eta = new Eta({
   cache: true,
 });
 
-export type PageName = 'login' | 'otp' | 'consent' | 'error';
+export type PageName = 'login' | 'otp' | 'consent' | 'payment' | 'error';
 
 export interface PageOptions {
   readonly locale: Locale;
   readonly status?: number;
-  /** Where forms may lead: the TPP's redirect URI origin (CSP form-action also governs the redirect). */
-  readonly formTarget?: string;
+  /**
+   * Where forms may lead: the TPP's redirect URI origin (CSP form-action also governs the redirect); a
+   * payment approval's success and failure URLs, which may have two origins.
+   */
+  readonly formTarget?: string | readonly string[];
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
-function contentSecurityPolicy(formTarget: string | undefined): string {
-  const formAction = formTarget ? `'self' ${new URL(formTarget).origin}` : `'self'`;
+function contentSecurityPolicy(formTarget: string | readonly string[] | undefined): string {
+  const origins = new Set([formTarget ?? []].flat().map((url) => new URL(url).origin));
+  const formAction = ["'self'", ...origins].join(' ');
   return [
     "default-src 'none'",
     "style-src 'self'",

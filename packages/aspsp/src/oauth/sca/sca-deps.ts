@@ -1,5 +1,6 @@
 import type { ConsentStore } from '../../core/consent/consent.ts';
 import type { CoreBanking } from '../../core/ports/core-banking.ts';
+import type { PaymentRequestStore } from '../../core/ports/payment-store.ts';
 import type { StrongAuthentication } from '../../core/ports/strong-authentication.ts';
 import type { ScaAttempts } from '../../core/sca/sca-attempts.ts';
 import type { ScaSessionStore } from '../../core/sca/sca-session.ts';
@@ -16,6 +17,8 @@ export interface ScaDeps {
   readonly consents: ConsentStore;
   readonly codes: CodeStore;
   readonly coreBanking: CoreBanking;
+  /** The payment requests the PSU approves on the same pages (`/payment-approval/:id`). */
+  readonly payments: PaymentRequestStore;
   readonly strongAuthentication: StrongAuthentication;
   readonly requirePkce: boolean;
   readonly inactivitySeconds: number;

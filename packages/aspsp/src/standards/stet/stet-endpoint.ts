@@ -22,10 +22,14 @@ export interface StetEndpoint {
   readonly answer: (call: StetCall) => Promise<StetAnswer>;
 }
 
-/** An endpoint's answer, with the operation's success status; no body (and no type) for `PUT /consents`' 201. */
-export type StetAnswer =
+/**
+ * An endpoint's answer, with the operation's success status; no body (and no type) for `PUT /consents`' 201.
+ * `headers` are the operation's own (`Location` of a created payment request).
+ */
+export type StetAnswer = (
   | { readonly type: string; readonly body: string }
-  | { readonly type: undefined; readonly body: undefined };
+  | { readonly type: undefined; readonly body: undefined }
+) & { readonly headers?: Readonly<Record<string, string>> };
 
 export interface StetEndpointDeps {
   readonly trust: TrustChain;
@@ -61,7 +65,7 @@ export function stetEndpoint(app: FastifyInstance, deps: StetEndpointDeps, endpo
         const token = request.accessToken as TokenPair;
         const selfUrl = `${request.establishment.mtlsUrl}${path}`;
         const answer = await endpoint.answer({ request, version, token, selfUrl });
-        reply.code(operation.responses.success.status);
+        reply.code(operation.responses.success.status).headers(answer.headers ?? {});
         return answer.type === undefined ? reply.send() : reply.type(answer.type).send(answer.body);
       },
     });

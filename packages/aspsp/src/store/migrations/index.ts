@@ -8,6 +8,8 @@ import * as sandboxRevocations from './006-sandbox-revocations.ts';
 import { establishments } from './007-establishments.ts';
 import * as sandboxLedger from './008-sandbox-ledger.ts';
 import * as accountInformation from './009-account-information.ts';
+import * as paymentRequests from './010-payment-requests.ts';
+import * as paymentApprovalSessions from './011-payment-approval-sessions.ts';
 
 /**
  * Every migration, in order; bundled in code so the server needs no migration folder at run time.
@@ -24,6 +26,8 @@ export function migrationProvider(defaultEstablishment: string): MigrationProvid
     '007-establishments': establishments(defaultEstablishment),
     '008-sandbox-ledger': sandboxLedger,
     '009-account-information': accountInformation,
+    '010-payment-requests': paymentRequests,
+    '011-payment-approval-sessions': paymentApprovalSessions,
   });
   return { getMigrations: async () => ({ ...migrations }) };
 }

@@ -1,15 +1,7 @@
-import {
-  AmountError,
-  checkBody,
-  compareMoney,
-  type Money,
-  normaliseIban,
-  parseAmount,
-  StetSchemas,
-  type StetVersion,
-} from '@openstet/protocol';
+import { checkBody, type Money, normaliseIban, StetSchemas, type StetVersion } from '@openstet/protocol';
 import { Errors } from '../../../http/api-error.ts';
-import { checkedIban } from '../checked-iban.ts';
+import { accountIban } from '../account-iban.ts';
+import { checkedAmount } from '../checked-amount.ts';
 
 /** A PaymentCoverageRequestResource, checked (STET 1.4.0.47 definitions; seed "Vérifiez la disponibilité des fonds"). */
 export interface FundsRequest {
@@ -32,29 +24,6 @@ function withElectronicIban(body: unknown): unknown {
   return { ...(body as Json), accountId: { ...accountId, iban: normaliseIban(accountId.iban) } };
 }
 
-/** STET lets an account be named by IBAN or `other`; this bank reads accounts by IBAN only (seed "Limitations fonctionnelles"). */
-function ibanOf(accountId: Json): string {
-  if (typeof accountId.iban === 'string') return accountId.iban;
-  if (accountId.other !== undefined)
-    throw incorrectAccount(
-      'This bank identifies accounts by IBAN only: send accountId.iban, not accountId.other',
-    );
-  throw incorrectAccount('accountId.iban is missing');
-}
-
-/** What the schema cannot say: the amount is positive with the currency's decimals, the IBAN's check digits. */
-function amountOf(instructed: Json): Money {
-  try {
-    const amount = parseAmount(String(instructed.amount), instructed.currency as string);
-    if (compareMoney(amount, parseAmount('0', amount.currency)) <= 0)
-      throw invalid('instructedAmount.amount must be positive');
-    return amount;
-  } catch (error) {
-    if (error instanceof AmountError) throw invalid(`instructedAmount.${error.message}`);
-    throw error;
-  }
-}
-
 /**
  * Checks a funds-confirmation body against the version's PaymentCoverageRequestResource schema
  * (`@openstet/protocol`) and names the first field to fix: a body that is not STET is FF01
@@ -69,12 +38,11 @@ export function parseFundsRequest(body: unknown, version: StetVersion): FundsReq
     throw problem.path.startsWith('accountId.')
       ? incorrectAccount(problem.message)
       : invalid(problem.message);
-  const iban = ibanOf(checked.accountId as Json);
-  checkedIban(iban, 'accountId.iban');
+  const iban = accountIban(checked.accountId as Json, 'accountId');
   return Object.freeze({
     paymentCoverageRequestId: checked.paymentCoverageRequestId as string,
     payee: checked.payee as string | undefined,
-    amount: amountOf(checked.instructedAmount as Json),
+    amount: checkedAmount(checked.instructedAmount as Json, 'instructedAmount'),
     iban,
   });
 }
