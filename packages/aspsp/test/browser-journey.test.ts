@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { after, before, describe, test } from 'node:test';
 import { isErrorModel } from '@openstet/protocol';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { catchNavigations, launchChromium, NO_CHROMIUM } from './helpers/chromium.ts';
 import { type HttpsResponse, httpsCall } from './helpers/https-client.ts';
 import { authorizeUrl, MARC, REDIRECT_URI, TPP_PKCE } from './helpers/journey.ts';
 import { licence, type TestPki, testPki } from './helpers/pki.ts';
@@ -11,39 +11,6 @@ import { servedSchemaErrors, swaggerErrors } from './helpers/response-schemas.ts
 import { ENGINES } from './helpers/stores.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
 import { signedHeaders } from './helpers/tpp-request.ts';
-
-/** Debian's chromium, never a downloaded browser; CI installs it (`.ci/run`). */
-const CHROMIUM = '/usr/bin/chromium';
-const NO_CHROMIUM = existsSync(CHROMIUM)
-  ? undefined
-  : `no browser at ${CHROMIUM}: apt-get install -y chromium`;
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** The TPP's side of the redirect: the browser is caught at the redirect URI (no network needed). */
-async function catchRedirect(page: Page): Promise<() => Promise<URL>> {
-  let resolve: (url: URL) => void = () => {};
-  let caught = new Promise<URL>((done) => {
-    resolve = done;
-  });
-  await page.route(`${new URL(REDIRECT_URI).origin}/**`, async (route) => {
-    resolve(new URL(route.request().url()));
-    await route.fulfill({ status: 200, contentType: 'text/html', body: '<p>Back at the TPP</p>' });
-  });
-  return async () => {
-    const url = await caught;
-    caught = new Promise<URL>((done) => {
-      resolve = done;
-    });
-    return url;
-  };
-}
 
 for (const engine of ENGINES) {
   describe(`Marc in a real browser: SCA, consent, tokens over mTLS, every acceptance case (${engine})`, () => {
@@ -67,7 +34,7 @@ for (const engine of ENGINES) {
         }),
       });
       assert.equal(registered.status, 201, registered.body);
-      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+      browser = await launchChromium();
     });
     after(async () => {
       await browser?.close();
@@ -91,7 +58,7 @@ for (const engine of ENGINES) {
     async function newPage(): Promise<{ page: Page; redirect: () => Promise<URL> }> {
       const context = await (browser as Browser).newContext({ ignoreHTTPSErrors: true, locale: 'fr-FR' });
       const page = await context.newPage();
-      return { page, redirect: await catchRedirect(page) };
+      return { page, redirect: await catchNavigations(page, new URL(REDIRECT_URI).origin) };
     }
 
     const publicUrl = (path: string) => `${bank.server.publicUrl}${path}`;

@@ -10,6 +10,8 @@ import { EXIT, UsageError } from './exit-codes.ts';
 const program = new Command('openstet')
   .description('openstet — the STET PSD2 bank side (ASPSP) with its sandbox, and the TPP tools')
   .version('0.1.0')
+  // `openstet --version` only before a command: `tpp pay --version v1` is the pay command's STET version.
+  .enablePositionalOptions()
   .addCommand(serveCommand())
   .addCommand(certsCommand())
   .addCommand(registryCommand())
@@ -28,6 +30,7 @@ Examples:
   $ npx openstet tpp register
   $ npx openstet tpp login --persona marc
   $ npx openstet tpp funds-check --iban FR7613807008043001965405158 --amount 123.45 --currency EUR
+  $ npx openstet tpp pay --to FR7620041010050001234560463 --to-name "Claire Bernard" --amount 50.00 --persona marc
   $ npx openstet tpp token show
   $ npx openstet demo`,
   );

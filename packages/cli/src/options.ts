@@ -111,3 +111,12 @@ export function ibanList(value: string): string[] {
 export function collect(value: string, previous: readonly string[] = []): string[] {
   return [...previous, value];
 }
+
+/** A calendar day, `YYYY-MM-DD`, for `flag`. */
+export function isoDate(flag: string) {
+  return (value: string) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+      throw new UsageError(`${flag} "${value}": use a date such as 2026-01-31`);
+    return value;
+  };
+}

@@ -38,6 +38,15 @@ const EXPECTED: readonly Row[] = [
   ['v1', 'piisp token after the cbpii login', '401 TOKEN_INVALID'],
   ['v1', 'piisp refresh after the cbpii login', '400 invalid_grant'],
   ['v1.4.2', 'token revoked', '401 TOKEN_INVALID'],
+  ['v1.4.2', 'before: funds check of XPCD', 'covered'],
+  ['v1.4.2', 'payment request', '201 RCVD'],
+  ['v1.4.2', 'Marc approves', 'ACTC'],
+  ['v1.4.2', 'confirmation', 'ACSP'],
+  ['v1.4.2', 'second confirmation', '409 CONFLICT'],
+  ['v1.4.2', 'after: the threshold moved by 50', 'not covered, covered'],
+  ['v1.4.2', 'balances after', 'XPCD 50.00 lower'],
+  ['v1.4.2', 'transactions after', 'PDNG -50.00'],
+  ['v1', 'cancellation before approval', 'RJCT DS02'],
 ];
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -46,7 +55,7 @@ const pattern = (answer: string | RegExp) => (typeof answer === 'string' ? escap
 /** A statement line under a transactions case: date, status, signed amount, currency, label. */
 const TRANSACTION_LINE = /^ {13}\d{4}-\d{2}-\d{2} {2}(BOOK|PDNG) +[+-]\d+\.\d{2} EUR {2}\S.*$/gm;
 
-test('openstet demo runs the whole journey on a temporary sandbox (funds, then account information), shows every case, exits 0 and cleans up', async () => {
+test('openstet demo runs the whole journey on a temporary sandbox (funds, account information, then a payment), shows every case, exits 0 and cleans up', async () => {
   const env = { OPENSTET_DATA_DIR: '' };
   const [text, json] = await Promise.all([openstet(['demo'], env), openstet(['demo', '--json'], env)]);
 
@@ -64,6 +73,7 @@ test('openstet demo runs the whole journey on a temporary sandbox (funds, then a
     /✔ account information \(aisp token, Marc there: PSU-IP-Address\): .*: 7\/7 as expected/,
     /✔ PUT \/consents narrowing to …5158 balances, beneficiaries, identity; refusals: 7\/7 as expected/,
     /✔ more answers: .*: 6\/6 as expected/,
+    /✔ payment initiation \(client credentials, pisp\): Marc pays 50 EUR from …5158; .*: 9\/9 as expected/,
   ])
     assert.match(text.stdout, step);
   for (const [version, name, answer] of EXPECTED) {
@@ -78,8 +88,15 @@ test('openstet demo runs the whole journey on a temporary sandbox (funds, then a
   assert.match(text.stdout, /^ {13}XPCD {2}4179\.00 EUR {2}Solde instantané$/m);
   assert.equal(
     text.stdout.match(TRANSACTION_LINE)?.length,
-    6,
-    'three lines of the first page, three of the next',
+    7,
+    "three lines of the first page, three of the next, and the payment's debit",
+  );
+  // Marc's 50 EUR: the funds check's threshold moves by 50, the debit is pending on …5158.
+  assert.match(text.stdout, /↳ POST \/funds-confirmations \(cbpii token\): 4179\.00 and 4129\.00 EUR/);
+  assert.match(text.stdout, /↳ XPCD 4179\.00 → 4129\.00 EUR/);
+  assert.match(
+    text.stdout,
+    /^ {13}\d{4}-\d{2}-\d{2} {2}PDNG {5}-50\.00 EUR {2}VIR SEPA Claire Bernard Garde mai$/m,
   );
   const walk = /↳ (\d+) pages, (\d+) entries, \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/.exec(text.stdout);
   const [pages, entries] = [Number(walk?.[1]), Number(walk?.[2])];
@@ -93,7 +110,7 @@ test('openstet demo runs the whole journey on a temporary sandbox (funds, then a
     text.stdout,
     /↳ 4 reads without PSU-IP-Address answered, the 5th refused with Retry-After \d+ s: /,
   );
-  assert.match(text.stdout, /Every case got its expected answer \(36\/36\)\./);
+  assert.match(text.stdout, /Every case got its expected answer \(45\/45\)\./);
   const dataDir = /data directory (\S+) \(temporary, removed at the end\)/.exec(text.stdout)?.[1];
   assert.ok(dataDir && !existsSync(dataDir), 'the temporary data directory is removed');
 

@@ -142,7 +142,11 @@ describe('openstet serve --workers', () => {
         failed.map((result) => `${result.version} ${result.name}: ${result.answer} (${result.expected})`),
         [],
       );
-      assert.equal(results.length, 36, 'the funds part (22 cases) and the account information part (14)');
+      assert.equal(
+        results.length,
+        45,
+        'the funds part (22 cases), the account information part (14) and the payment part (9)',
+      );
 
       // Worker 1 dies: server.json stops naming its admin API, its replacement opens another.
       process.kill(workers[0] ?? 0, 'SIGKILL');

@@ -49,6 +49,19 @@ export const API_METHODS = Object.freeze({
   trustedBeneficiariesV1: fromTable('trustedBeneficiariesGet', 'v1', true),
   trustedBeneficiaries: fromTable('trustedBeneficiariesGet', 'v1.4.2', true),
   endUserIdentity: fromTable('endUserIdentityGet', 'v1.4.2', true),
+  // The bank answers a payment request posted again with the same paymentInformationId (and body) within
+  // 24 hours with the first one: the SDK fixes both before the first attempt, so a retry creates nothing.
+  paymentRequestsV1: fromTable('paymentRequestsPost', 'v1', true),
+  paymentRequests: fromTable('paymentRequestsPost', 'v1.4.2', true),
+  paymentRequestV1: fromTable('paymentRequestsGet', 'v1', true),
+  paymentRequest: fromTable('paymentRequestsGet', 'v1.4.2', true),
+  // The whole resource again: a cancellation sent twice is the same cancellation.
+  paymentRequestPutV1: fromTable('paymentRequestPut', 'v1', true),
+  paymentRequestPut: fromTable('paymentRequestPut', 'v1.4.2', true),
+  // A second confirmation is refused (409): after a network failure, read the status instead.
+  confirmationV1: fromTable('paymentRequestConfirmationPost', 'v1', false),
+  confirmation: fromTable('paymentRequestConfirmationPost', 'v1.4.2', false),
+  oConfirmation: fromTable('paymentRequestOConfirmationPost', 'v1.4.2', false),
 } satisfies Record<string, ApiMethod>);
 
 export type ApiMethodName = keyof typeof API_METHODS;

@@ -18,7 +18,26 @@ export type {
   TransactionPage,
 } from './resources/account-information.ts';
 export type { FundsCheck } from './resources/funds-confirmation.ts';
+export type {
+  PaymentOrder,
+  PaymentRequestResource,
+  StandingOrderSchedule,
+} from './resources/payment-order.ts';
+export type {
+  CancellationAnswer,
+  CancelOptions,
+  ConfirmOptions,
+  CreatedPaymentRequest,
+  PaymentCallOptions,
+} from './resources/payment-requests.ts';
+export type {
+  PaymentInformationStatus,
+  PaymentInstructionStatus,
+  PaymentRequestStatus,
+} from './resources/payment-status.ts';
 export type { ForwardedAccess, TrustedBeneficiary } from './resources/psu-details.ts';
+export type { SandboxPaymentApprovalOptions } from './sandbox-payment-approval.ts';
+export { completeSandboxPaymentApproval } from './sandbox-payment-approval.ts';
 export type { SandboxScaOptions } from './sandbox-sca.ts';
 export { completeSandboxSca } from './sandbox-sca.ts';
 export type { StetClient } from './stet-client.ts';

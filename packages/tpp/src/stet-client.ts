@@ -7,9 +7,11 @@ import { registrationMethods } from './register.ts';
 import { qsealSigningKey } from './request-signature.ts';
 import { accountInformationMethods } from './resources/account-information.ts';
 import { fundsConfirmationMethods } from './resources/funds-confirmation.ts';
+import { paymentRequestMethods } from './resources/payment-requests.ts';
 import { psuDetailMethods } from './resources/psu-details.ts';
 import { stetCall } from './resources/stet-call.ts';
 import { authorizationCodeMethods } from './session/authorization-code.ts';
+import { clientCredentialsSession } from './session/client-credentials-session.ts';
 import { tokenGrantMethods } from './session/token-grants.ts';
 import { tokenSession } from './session/token-session.ts';
 import { signedTransport } from './signed-transport.ts';
@@ -55,13 +57,23 @@ export function createStetClient(options: StetClientOptions) {
   const bankSeal = bankSealKey(options.bankSealCertificate);
   const session = tokenSession(oauth, store);
   const call = stetCall(sendSigned, session, bankSeal);
+  const codeGrant = authorizationCodeMethods(options, oauth, store);
+  // STET PISP calls carry the TPP's own token (client credentials, scope pisp), never a customer's.
+  const pispCall = stetCall(sendSigned, clientCredentialsSession(oauth, store, 'pisp'), bankSeal);
 
   return Object.freeze({
-    ...authorizationCodeMethods(options, oauth, store),
+    ...codeGrant,
     ...tokenGrantMethods(oauth, store, session),
     ...fundsConfirmationMethods(call),
     ...accountInformationMethods(call, options.apiBaseUrl),
     ...psuDetailMethods(call),
+    ...paymentRequestMethods({
+      call: pispCall,
+      customerCall: call,
+      exchangeCode: codeGrant.exchangeCode,
+      clientId: options.clientId,
+      now: () => new Date(),
+    }),
     ...registrationMethods(http.send, apiOrigin, qsealPem),
     ...rawCallMethods(sendSigned, store, bankSeal),
     /** Closes the keep-alive connections. @example bank.close(); */

@@ -57,14 +57,14 @@ function publicFunctions(program: ts.Program): Documented[] {
 /** The names an example may use without declaring them: the SDK itself and a client's context. */
 const PRELUDE = `import { readFileSync } from 'node:fs';
 import {
-  API_METHODS, completeSandboxSca, createStetClient, encryptedFileTokenStore, generatePkce, memoryTokenStore,
+  API_METHODS, completeSandboxPaymentApproval, completeSandboxSca, createStetClient, encryptedFileTokenStore, generatePkce, memoryTokenStore,
   OAuthError, ResponseSignatureError, StetError, type StetClient, type StetClientOptions,
 } from '../src/index.ts';
 declare const bank: StetClient;
 declare const options: StetClientOptions;
 declare const code: string;
 declare const state: string;
-void [API_METHODS, completeSandboxSca, createStetClient, encryptedFileTokenStore, generatePkce, memoryTokenStore,
+void [API_METHODS, completeSandboxPaymentApproval, completeSandboxSca, createStetClient, encryptedFileTokenStore, generatePkce, memoryTokenStore,
   OAuthError, ResponseSignatureError, StetError, readFileSync, bank, options, code, state];
 `;
 

@@ -27,7 +27,7 @@ async function demo(options: { readonly json?: boolean }): Promise<void> {
   const progress = createProgress(options.json ? 'silent' : isInteractive(process.stdout) ? 'tty' : 'plain');
   if (!options.json)
     process.stdout.write(
-      `${paint.bold('openstet demo')}: a card issuer (${DEMO_TPP.organizationName}) and the sandbox bank, end to end\n` +
+      `${paint.bold('openstet demo')}: a TPP (${DEMO_TPP.organizationName}: card issuer, account information, payment initiation) and the sandbox bank, end to end\n` +
         `data directory ${dataDir}${chosen ? '' : ' (temporary, removed at the end)'}\n\n`,
     );
   let bank: DemoBank | undefined;
@@ -59,7 +59,7 @@ async function demo(options: { readonly json?: boolean }): Promise<void> {
 export function demoCommand(): Command {
   return new Command('demo')
     .description(
-      "the whole journey on a fresh sandbox: bank, TPP certificates and licence, registration, Marc's SCA and consent, the seed's acceptance cases on STET v1 and v1.4.2, account information (accounts, balances, transactions, PUT /consents, beneficiaries, identity), refusals",
+      "the whole journey on a fresh sandbox: bank, TPP certificates and licence, registration, Marc's SCA and consent, the seed's acceptance cases on STET v1 and v1.4.2, account information (accounts, balances, transactions, PUT /consents, beneficiaries, identity), refusals, then a payment (Marc pays 50 EUR: the funds check, balances and transactions see it)",
     )
     .option('--json', 'print the cases and answers as JSON (no progress)')
     .addHelpText(
@@ -67,7 +67,8 @@ export function demoCommand(): Command {
       `
 Runs the bank in this process on free ports, on a temporary data directory (or OPENSTET_DATA_DIR when
 set; no running server may hold it), with the embedded database. Exit code 0 when every case got its
-expected answer, 1 otherwise.
+expected answer, 1 otherwise. Marc's payment is for good: on a data directory kept from an earlier run,
+his first account holds 50 EUR less per run, and the seed's limit cases answer accordingly.
 
 Examples:
   $ npx openstet demo

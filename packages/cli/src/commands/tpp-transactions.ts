@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { UsageError } from '../exit-codes.ts';
+import { isoDate } from '../options.ts';
 import { printJson, printTable } from '../output.ts';
 import {
   accountIdOf,
@@ -13,14 +14,6 @@ interface TransactionsOptions extends InformationOptions {
   readonly from?: string;
   readonly to?: string;
   readonly pages: number;
-}
-
-function isoDate(flag: string) {
-  return (value: string) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
-      throw new UsageError(`${flag} "${value}": use a date such as 2026-01-31`);
-    return value;
-  };
 }
 
 function pageCount(value: string): number {

@@ -11,7 +11,7 @@ import { issueEidasCertificate, type KeyAndCertificate } from '@openstet/protoco
 export const DEMO_TPP = Object.freeze({
   organizationIdentifier: 'PSDFR-ACPR-12345',
   organizationName: 'Acme Cards',
-  roles: ['PSP_IC', 'PSP_AI'] as const,
+  roles: ['PSP_IC', 'PSP_AI', 'PSP_PI'] as const,
 });
 
 /**

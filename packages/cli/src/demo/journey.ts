@@ -8,6 +8,7 @@ import { acceptanceCases, type DemoCase, MARC_5158, MARC_5255, refusalCases } fr
 import { consentCases } from './consent-cases.ts';
 import { DEMO_TPP, type DemoTpp, issueDemoTpp, type JourneyBank } from './demo-bank.ts';
 import { accountIds } from './information-reads.ts';
+import { paymentCases } from './payment-cases.ts';
 import type { Progress } from './progress.ts';
 import { quotaCase } from './quota-case.ts';
 import type { CaseResult } from './report.ts';
@@ -100,26 +101,47 @@ function accountInformationPart(now: Date) {
   };
 }
 
-/** Each login, then its cases; the revocation comes last. */
+/**
+ * The PISP part, last: the payment moves …5158's money for good, so every case before it reads the seed's
+ * figures. Marc logs in again for cbpii (the refusals revoked that pair) and for aisp (PUT /consents
+ * narrowed that one), then pays.
+ */
+function paymentPart(session: Session) {
+  const cases = paymentCases(accountIds(), session.bank.ca.certificatePem);
+  return {
+    total: cases.length,
+    async run(run: ReturnType<typeof caseRunner>) {
+      await loginAsMarc(session, 'cbpii');
+      await loginAsMarc(session, 'aisp extended_transaction_history');
+      const label = 'payment initiation (client credentials, pisp): Marc pays 50 EUR from …5158';
+      return run(`${label}; funds check, balances and transactions see it`, cases);
+    },
+  };
+}
+
+/** Each login, then its cases; the revocation comes before the payment, which changes Marc's money. */
 async function runParts(session: Session, context: CaseContext) {
   const v1 = acceptanceCases('v1', 'piisp');
   const v142 = acceptanceCases('v1.4.2', 'cbpii');
   const aisp = accountInformationPart(new Date());
   const more = refusalCases();
-  const run = caseRunner(context, session.progress, v1.length + v142.length + aisp.total + more.length);
+  const pisp = paymentPart(session);
+  const total = v1.length + v142.length + aisp.total + more.length + pisp.total;
+  const run = caseRunner(context, session.progress, total);
   await loginAsMarc(session, 'piisp');
   const results = await run("the seed's acceptance cases on STET 1.4.0.47 (/v1, piisp token)", v1);
   await loginAsMarc(session, 'cbpii');
   results.push(...(await run("the seed's acceptance cases on STET 1.4.2 (/v1.4.2, cbpii token)", v142)));
   results.push(...(await aisp.run(session, run)));
   results.push(...(await run('more answers: limit, NGAC, AM03, replaced and revoked tokens', more)));
+  results.push(...(await pisp.run(run)));
   return results;
 }
 
 /**
  * The TPP's whole journey against the bank: certificates and licence, registration, Marc's logins (piisp
- * for STET 1.4.0.47, then cbpii for 1.4.2, which replaces the piisp pair; then aisp),
- * every case. The bank may run in this process (`openstet demo`) or be a running server (`running-bank.ts`).
+ * for STET 1.4.0.47, then cbpii for 1.4.2, which replaces the piisp pair; then aisp), every case, and
+ * last Marc's payment. The bank may run in this process (`openstet demo`) or be a running server (`running-bank.ts`).
  */
 export async function runJourney(bank: JourneyBank, progress: Progress): Promise<CaseResult[]> {
   const tpp = await progress.step(

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { OAuthError } from '@openstet/tpp';
 
@@ -10,7 +11,19 @@ export interface Expectation {
   /** The bank's issuer: a differing `iss` is another bank's answer (RFC 9207 §2.4, mix-up). */
   readonly issuer: string;
   readonly timeoutMs: number;
+  /** What the customer's browser comes back from: a login (the default) or a payment approval. */
+  readonly after?: 'login' | 'payment';
 }
+
+/** The page the browser shows once back: its title and text when it brought a code, its title otherwise. */
+const LANDING = {
+  login: { done: 'Logged in', text: 'openstet has your authorization.', failed: 'Login failed' },
+  payment: {
+    done: 'Payment approved',
+    text: 'openstet confirms it now: see the terminal.',
+    failed: 'Payment not approved',
+  },
+} as const;
 
 export interface LoopbackCallback {
   readonly redirectUri: string;
@@ -50,25 +63,34 @@ function readAnswer(url: URL, expected: Expectation): string | Error {
   return query.get('code') ?? new Error('the bank sent the browser back without a code');
 }
 
+/** The loopback's own certificate and key (PEM), for a bank that wants TLS-secured call-backs. */
+export interface LoopbackTls {
+  readonly cert: string;
+  readonly key: string;
+}
+
 /**
- * Listens on 127.0.0.1 (RFC 8252 §7.3: loopback redirect, plain http) for the browser the bank sends
- * back. Port 0 takes any free port (the redirect URI must then be registered for that port).
+ * Listens on 127.0.0.1 (RFC 8252 §7.3: loopback redirect, plain http; https with `tls`, for STET's payment
+ * report URLs) for the browser the bank sends back. Port 0 takes any free port (the redirect URI must then
+ * be registered for that port).
  */
-export async function startLoopbackCallback(port: number): Promise<LoopbackCallback> {
+export async function startLoopbackCallback(port: number, tls?: LoopbackTls): Promise<LoopbackCallback> {
   let expected: Expectation | undefined;
   let settle: ((answer: string | Error) => void) | undefined;
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname !== '/callback')
       return page(response, 404, 'Not found', 'This is the openstet callback.');
     if (!expected || !settle)
       return page(response, 409, 'No login in progress', 'Run openstet tpp login again.');
     const answer = readAnswer(url, expected);
+    const landing = LANDING[expected.after ?? 'login'];
     if (typeof answer === 'string')
-      page(response, 200, 'Logged in', 'openstet has your authorization. You can close this tab.');
-    else page(response, 400, 'Login failed', `${answer.message}. You can close this tab.`);
+      page(response, 200, landing.done, `${landing.text} You can close this tab.`);
+    else page(response, 400, landing.failed, `${answer.message}. You can close this tab.`);
     settle(answer);
-  });
+  };
+  const server = tls ? createTlsServer(tls, handle) : createServer(handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
@@ -81,7 +103,8 @@ export async function startLoopbackCallback(port: number): Promise<LoopbackCallb
     );
     server.listen(port, '127.0.0.1', resolve);
   });
-  const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
+  const scheme = tls ? 'https' : 'http';
+  const redirectUri = `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
   return {
     redirectUri,
     expect(expectation) {
@@ -101,6 +124,8 @@ export async function startLoopbackCallback(port: number): Promise<LoopbackCallb
     },
     close: () =>
       new Promise<void>((resolve) => {
+        // An answer still awaited never comes now: its timer must not keep the process alive.
+        settle?.(new Error(`the callback at ${redirectUri} closed before the bank answered`));
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -2,7 +2,8 @@ import { get as httpGet, type IncomingMessage } from 'node:http';
 import { get as httpsGet } from 'node:https';
 import { UsageError } from '../exit-codes.ts';
 
-function getText(url: string, ca: string | undefined): Promise<{ status: number; body: string }> {
+/** A GET over http or https (trusting `ca`), its status and text; 10 s at most. */
+export function getText(url: string, ca: string | undefined): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const done = (response: IncomingMessage) => {
       const chunks: Buffer[] = [];

@@ -6,9 +6,11 @@ import { type CallOptions, DEFAULT_TOKEN_KEY } from '../client-options.ts';
 import type { TokenSession } from '../session/token-session.ts';
 import type { SendSigned } from '../signed-transport.ts';
 
-/** A 2xx answer of a STET operation: its JSON, and the X-Request-ID to quote to the bank. */
+/** A 2xx answer of a STET operation: its JSON, its headers, and the X-Request-ID to quote to the bank. */
 export interface StetAnswer {
   readonly json: unknown;
+  /** E.g. the `Location` of a created payment request. */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly requestId: string;
 }
 
@@ -51,6 +53,7 @@ export function stetCall(
     return {
       // `PUT /consents` answers 201 without a body.
       json: response.body.length === 0 ? undefined : JSON.parse(response.body.toString('utf8')),
+      headers: response.headers,
       requestId: answeredRequestId(response, sentRequestId),
     };
   };

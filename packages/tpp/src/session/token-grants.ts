@@ -19,7 +19,11 @@ export function tokenGrantMethods(
       if (tokens) await oauth.revoke(tokens.refreshToken ?? tokens.accessToken);
       await store.delete(tokenKey);
     },
-    /** A token for the TPP itself (STET: PISP). @example await bank.clientCredentials('pisp'); */
+    /**
+     * A token for the TPP itself (RFC 6749 §4.4), kept under `tokenKey`. The PISP methods need no call to it:
+     * they ask for theirs when they have none and keep it under `pisp`.
+     * @example await bank.clientCredentials('pisp');
+     */
     async clientCredentials(scope = 'pisp', tokenKey = DEFAULT_TOKEN_KEY): Promise<StoredTokens> {
       const tokens = await oauth.clientCredentials(scope);
       await store.set(tokenKey, tokens);

@@ -4,7 +4,7 @@ import type { StoredTokens, TokenStore } from '../token-store.ts';
 import type { HttpResponse } from '../transport.ts';
 
 /** Refreshed this long before expiry: a token that expires on the way to the bank is a wasted call. */
-const REFRESH_MARGIN_MS = 60_000;
+export const REFRESH_MARGIN_MS = 60_000;
 
 /** The tokens of each key, kept fresh: what every STET call of a customer goes through. */
 export interface TokenSession {
@@ -20,7 +20,7 @@ export interface TokenSession {
 }
 
 /** RFC 6750 §3.1: the bank says the access token is expired or revoked, not that the call is wrong. */
-function isInvalidToken(response: HttpResponse): boolean {
+export function isInvalidToken(response: HttpResponse): boolean {
   return response.status === 401 && /invalid_token/.test(String(response.headers['www-authenticate'] ?? ''));
 }
 

@@ -7,7 +7,7 @@ import { issueEidasCertificate, type KeyAndCertificate } from '@openstet/protoco
 export const ACME = {
   organizationIdentifier: 'PSDFR-ACPR-12345',
   organizationName: 'Acme Cards',
-  roles: ['PSP_IC', 'PSP_AI'],
+  roles: ['PSP_IC', 'PSP_AI', 'PSP_PI'],
 } as const;
 
 export interface Sandbox {
