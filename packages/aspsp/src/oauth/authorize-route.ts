@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { hashSecret, randomSecret } from '../security/secrets.ts';
 import { BankPageError, RedirectError, validateAuthorize } from './authorize-request.ts';
 import { tppRedirectUrl } from './sca/finish.ts';
 import { negotiateLocale } from './sca/locale.ts';
 import { messages } from './sca/messages.ts';
+import { openScaSession } from './sca/open-session.ts';
 import { sendPage } from './sca/pages.ts';
-import { sessionCookie } from './sca/sca-cookie.ts';
 import type { ScaDeps } from './sca/sca-deps.ts';
 import { showLogin } from './sca/step-pages.ts';
 
@@ -20,28 +19,15 @@ export function authorizeRoute(app: FastifyInstance, deps: ScaDeps): void {
     try {
       const authorization = await validateAuthorize(request.query as Record<string, string | string[]>, deps);
       request.auditParties = { clientId: authorization.clientId };
-      const cookie = randomSecret();
-      const csrf = randomSecret();
-      const session = {
-        id: randomSecret(),
-        cookieHash: hashSecret(cookie),
-        csrfHash: hashSecret(csrf),
+      const { session, csrf } = await openScaSession(reply, deps, {
         clientId: authorization.clientId,
         establishment: request.establishment.code,
         redirectUri: authorization.redirectUri,
         scopes: authorization.scopes,
         state: authorization.state,
         codeChallenge: authorization.codeChallenge,
-        step: 'login' as const,
-        psuId: undefined,
-        failures: 0,
-        otpDestination: undefined,
-        lastActivityAt: deps.now(),
-      };
-      // Sessions abandoned for an hour (tab closed) are removed as new ones open.
-      await deps.sessions.deleteIdleSince(new Date(deps.now().getTime() - 3_600_000));
-      await deps.sessions.create(session);
-      reply.header('set-cookie', sessionCookie(cookie, 3600));
+        paymentRequestId: undefined,
+      });
       return showLogin(reply, deps, { session, csrf, locale, clientName: authorization.clientName });
     } catch (error) {
       if (error instanceof BankPageError) {
