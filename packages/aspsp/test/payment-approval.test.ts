@@ -370,7 +370,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(outcomeOf(await stored(expired)), { status: 'rejected', reason: 'no-answer' });
     });
 
-    test('exemption (RTS Art. 13): a trusted beneficiary skips the SMS step, another beneficiary does not', async () => {
+    test('exemption (RTS Art. 13): without a knowledge factor at login the SMS code is always asked, even for a trusted beneficiary', async () => {
       const trusted = await initiate({
         exemptionRequested: true,
         instructions: [instruction({ creditor: TRUSTED })],
@@ -378,29 +378,53 @@ for (const engine of ENGINES) {
       const browser = new Browser(bank);
       await browser.get(`/payment-approval/${trusted.id}`);
       const step = await browser.post('/sca/login', { username: MARC.id, action: 'approve' });
-      assert.doesNotMatch(step.body, /name="otp"/);
-      assert.equal(offered(step).length, 3);
-      redirectOf(
-        await browser.post('/sca/payment', { debtorAccount: MARC_SMALL_ACCOUNT ?? '', action: 'approve' }),
-      );
-      const approval = (await stored(trusted))?.approval;
-      assert.deepEqual([approval?.exempted, approval?.debtorIban], [true, MARC_SMALL_ACCOUNT]);
+      assert.match(step.body, /name="otp"/, 'the online-banking id alone is no authentication');
+    });
 
-      const untrusted = await initiate({ exemptionRequested: true });
-      const other = new Browser(bank);
-      await other.get(`/payment-approval/${untrusted.id}`);
-      assert.match(
-        (await other.post('/sca/login', { username: MARC.id, action: 'approve' })).body,
-        /name="otp"/,
-      );
-
-      const notAsked = await initiate({ instructions: [instruction({ creditor: TRUSTED })] });
-      const third = new Browser(bank);
-      await third.get(`/payment-approval/${notAsked.id}`);
-      assert.match(
-        (await third.post('/sca/login', { username: MARC.id, action: 'approve' })).body,
-        /name="otp"/,
-      );
+    test('exemption (RTS Art. 13) at a bank whose login checks a password: a trusted beneficiary skips the SMS step, another beneficiary or no hint does not', async () => {
+      const knowing = await injectApp(engine, {
+        now: clock.now,
+        env: { OPENSTET_SCA_KNOWLEDGE_STEP: 'true' },
+      });
+      try {
+        await knowing.app.registry.save(licence(knowing.pki.acme, { roles: ['PSP_PI'] }));
+        const { payments, coreBanking } = knowing.app.services;
+        const at = { payments, coreBanking, now: clock.now };
+        const ask = async (exemptionRequested: boolean, creditor: typeof BAKERY) => {
+          const outcome = await initiatePayment(at, {
+            establishment: knowing.app.services.config.defaultCdetab,
+            clientId: knowing.pki.acme.organizationIdentifier,
+            paymentInformationId: `PAY-${randomBytes(6).toString('hex')}`,
+            instant: false,
+            debtorIban: undefined,
+            instructions: [instruction({ creditor })],
+            successUrl: SUCCESS_URL,
+            failureUrl: FAILURE_URL,
+            exemptionRequested,
+            document: { test: randomBytes(6).toString('hex') },
+          });
+          assert.ok('request' in outcome);
+          const browser = new Browser(knowing);
+          await browser.get(`/payment-approval/${outcome.request.id}`);
+          const login = { username: MARC.id, password: 'Marc#13807', action: 'approve' };
+          return { browser, request: outcome.request, step: await browser.post('/sca/login', login) };
+        };
+        const trusted = await ask(true, TRUSTED);
+        assert.doesNotMatch(trusted.step.body, /name="otp"/);
+        assert.equal(offered(trusted.step).length, 3);
+        redirectOf(
+          await trusted.browser.post('/sca/payment', {
+            debtorAccount: MARC_SMALL_ACCOUNT ?? '',
+            action: 'approve',
+          }),
+        );
+        const approval = (await payments.find(trusted.request.establishment, trusted.request.id))?.approval;
+        assert.deepEqual([approval?.exempted, approval?.debtorIban], [true, MARC_SMALL_ACCOUNT]);
+        assert.match((await ask(true, BAKERY)).step.body, /name="otp"/);
+        assert.match((await ask(false, TRUSTED)).step.body, /name="otp"/);
+      } finally {
+        await knowing.close();
+      }
     });
 
     test('a request changed after the SMS code was sent is not approved with it (RTS Art. 5): back to the initiator, waiting for a new approval', async () => {

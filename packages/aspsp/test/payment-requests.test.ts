@@ -455,7 +455,7 @@ for (const engine of ENGINES) {
       const approval = await approvePayment(deps, request, {
         psuId: psu.psuId,
         debtorIban,
-        binding: paymentBinding(debtorIban, request.instructions),
+        shown: paymentBinding('', request.instructions),
         consentId: 'test-approval',
         exempted: false,
       });

@@ -76,7 +76,7 @@ export function paymentRequestRepository(db: Kysely<Database>, now: () => Date):
         .executeTakeFirst();
       return row && requestOf(row);
     },
-    async dueForScheduler(today, at, limit) {
+    async dueForScheduler(today, at, limit, after) {
       // A received request's wake_on is its deadline's day: at or before today's once the deadline passed.
       const horizon = [today, utcDate(at)].sort()[1] as string;
       const rows = await db
@@ -86,10 +86,10 @@ export function paymentRequestRepository(db: Kysely<Database>, now: () => Date):
         .where((eb) =>
           eb.or([
             eb.and([eb('status', '=', 'accepted'), eb('wakeOn', '<=', today)]),
-            eb.and([eb('status', '=', 'received'), eb('approvalDeadline', '<=', at)]),
+            eb.and([eb('status', 'in', ['received', 'approved']), eb('approvalDeadline', '<=', at)]),
           ]),
         )
-        .orderBy('wakeOn')
+        .$if(after !== undefined, (query) => query.where('id', '>', after as string))
         .orderBy('id')
         .limit(limit)
         .execute();

@@ -6,6 +6,7 @@ import { paymentBinding } from './payment-binding.ts';
 import type { PaymentDeps } from './payment-deps.ts';
 import { rejectAll } from './payment-progress.ts';
 import type { PaymentRequest, RejectionReason } from './payment-request.ts';
+import { PAYMENT_RULES } from './payment-rules.ts';
 
 /** The total of the instructions still to pay today (immediate ones), in the request's currency. */
 function dueToday(request: PaymentRequest, today: string) {
@@ -45,8 +46,11 @@ export async function payableAccounts(
 export interface PsuApproval {
   readonly psuId: string;
   readonly debtorIban: string;
-  /** The binding of what the pages showed the PSU (`paymentBinding`), checked against the request now. */
-  readonly binding: string;
+  /**
+   * What the PSU authenticated for: `paymentBinding('', instructions)` of the request as the pages showed it
+   * when the SMS code was sent (amounts and payees, RTS Art. 5(1)); checked against the request now.
+   */
+  readonly shown: string;
   readonly consentId: string;
   readonly exempted: boolean;
 }
@@ -75,11 +79,18 @@ export async function approvePayment(
   const payable = await payableAccounts(deps, approval.psuId, request);
   if (!payable.some((account) => account.iban === approval.debtorIban))
     return { refusal: 'account-not-payable' };
-  if (paymentBinding(approval.debtorIban, request.instructions) !== approval.binding)
-    return { refusal: 'changed-meanwhile' };
+  if (paymentBinding('', request.instructions) !== approval.shown) return { refusal: 'changed-meanwhile' };
+  const { shown: _shown, ...approved } = approval;
   const changed = await deps.payments.change(request, {
     status: 'approved',
-    approval: { ...approval, approvedAt: deps.now() },
+    // What the PSU approved: the account and every instruction; a request changed since needs a new approval.
+    approval: {
+      ...approved,
+      binding: paymentBinding(approval.debtorIban, request.instructions),
+      approvedAt: deps.now(),
+    },
+    // The initiator has as long to confirm as the PSU had to approve: an approval does not wait forever.
+    approvalDeadline: new Date(deps.now().getTime() + PAYMENT_RULES.approvalMinutes * 60_000),
   });
   return changed ? { approved: changed } : { refusal: 'changed-meanwhile' };
 }

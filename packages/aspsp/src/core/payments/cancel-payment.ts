@@ -19,45 +19,73 @@ export type CancellationOutcome =
   | { readonly needsApproval: PaymentRequest }
   | { readonly refusal: CancellationRefusal };
 
-/** Cancels instructions whose executions have not been booked: their pending debits are taken back. */
+/**
+ * An instruction cancelled: its schedule stops (no execution after this), and its pending debits are taken
+ * back where the books still can. A debit they booked meanwhile stays: that execution was approved and
+ * ran. A one-off payment whose debit can no longer be taken back is not cancelled: undefined.
+ */
 async function withdrawn(
   deps: PaymentDeps,
   instruction: PaymentInstruction,
 ): Promise<PaymentInstruction | undefined> {
+  const kept: string[] = [];
   for (const orderId of instruction.pendingOrders) {
-    if (!(await deps.coreBanking.cancelOrder(orderId))) return undefined;
+    if (!(await deps.coreBanking.cancelOrder(orderId))) kept.push(orderId);
   }
+  if (kept.length > 0 && !instruction.standingOrder) return undefined;
   return {
     ...instruction,
-    pendingOrders: [],
+    pendingOrders: kept,
     status: 'rejected',
     reason: 'cancelled',
     nextExecutionDate: undefined,
   };
 }
 
-/** Applies a cancellation of `ids` to a confirmed request; undefined when another change came first. */
+/**
+ * Applies the approved cancellation of `ids` to a confirmed request, re-reading and applying again when
+ * another change (a scheduler tick) came first; undefined when it is no longer waiting (applied by a
+ * confirmation racing this one, or dropped).
+ */
 export async function applyCancellation(
   deps: PaymentDeps,
-  request: PaymentRequest,
+  start: PaymentRequest,
   ids: readonly string[],
 ): Promise<PaymentRequest | undefined> {
-  const instructions: PaymentInstruction[] = [];
-  for (const instruction of request.instructions) {
-    const cancel = ids.includes(instruction.instructionId) && instruction.status !== 'rejected';
-    const changed = cancel ? await withdrawn(deps, instruction).catch(unavailableAsKept) : instruction;
-    instructions.push(changed ?? instruction);
+  let request: PaymentRequest | undefined = start;
+  while (request) {
+    const instructions: PaymentInstruction[] = [];
+    for (const instruction of request.instructions) {
+      const cancel = ids.includes(instruction.instructionId) && instruction.status !== 'rejected';
+      const changed = cancel ? await withdrawn(deps, instruction).catch(unavailableAsKept) : instruction;
+      instructions.push(changed ?? instruction);
+    }
+    const changed = await deps.payments.change(request, {
+      instructions,
+      modification: undefined,
+      ...progressOf(instructions),
+    });
+    if (changed) return changed;
+    const reread = await deps.payments.find(request.establishment, request.id);
+    request = reread?.modification?.approvedAt ? reread : undefined;
   }
-  return deps.payments.change(request, {
-    instructions,
-    modification: undefined,
-    ...progressOf(instructions),
-  });
+  return undefined;
 }
 
 function unavailableAsKept(error: unknown): undefined {
   if (error instanceof CoreBankingUnavailable) return undefined;
   throw error;
+}
+
+/** A one-off payment executed and booked already: nothing of it can be cancelled. */
+function booked(request: PaymentRequest, ids: readonly string[]): boolean {
+  return request.instructions.some(
+    (instruction) =>
+      ids.includes(instruction.instructionId) &&
+      !instruction.standingOrder &&
+      instruction.executions > 0 &&
+      instruction.pendingOrders.length === 0,
+  );
 }
 
 /**
@@ -83,6 +111,7 @@ export async function cancelPayment(
   const now = deps.now();
   const deadline = new Date(now.getTime() + PAYMENT_RULES.approvalMinutes * 60_000);
   if (request.status === 'accepted') {
+    if (booked(request, ids)) return { refusal: 'executed' };
     const modification = { cancel: ids, requestedAt: now, approvedAt: undefined, approvalDeadline: deadline };
     const changed = await deps.payments.change(request, { modification });
     return changed ? { needsApproval: changed } : cancelPayment(deps, await reread(deps, request), ids);

@@ -5,7 +5,7 @@ import { executeDue } from './execute-due.ts';
 import { paymentBinding } from './payment-binding.ts';
 import type { PaymentDeps } from './payment-deps.ts';
 import { progressOf } from './payment-progress.ts';
-import type { PaymentRequest } from './payment-request.ts';
+import type { PaymentInstruction, PaymentRequest } from './payment-request.ts';
 
 /** Who confirms: the initiator, and the approval its token comes from when it has one (`o-confirmation`). */
 export interface Confirmer {
@@ -29,18 +29,48 @@ export type ConfirmationOutcome =
   | { readonly confirmed: PaymentRequest }
   | { readonly refusal: ConfirmationRefusal };
 
+/** The orders an execution attempt sent and left pending, per instruction (to take back if it is overruled). */
+function sentOrders(before: PaymentRequest, after: readonly PaymentInstruction[]): string[][] {
+  return after.map((instruction, index) =>
+    instruction.pendingOrders.filter(
+      (orderId) => !before.instructions[index]?.pendingOrders.includes(orderId),
+    ),
+  );
+}
+
+/** Nothing moved: no write, so a tick that found nothing new never races the initiator's own changes. */
+function unchanged(before: PaymentRequest, after: readonly PaymentInstruction[]): boolean {
+  return after.every((instruction, index) => {
+    const old = before.instructions[index];
+    return (
+      old?.status === instruction.status &&
+      old.executions === instruction.executions &&
+      old.nextExecutionDate === instruction.nextExecutionDate &&
+      old.pendingOrders.join() === instruction.pendingOrders.join()
+    );
+  });
+}
+
 /**
  * Persists the executions due today, retrying on a concurrent change (the scheduler may run the same
- * request at once: the books answer the same orders the same way, so a retry never debits twice).
+ * request at once: the books answer the same orders the same way, so a retry never debits twice). When
+ * the concurrent change was a cancellation, the debits this attempt sent for what it cancelled are taken
+ * back, so no debit is left that no request records.
  */
 export async function executeAndRecord(deps: PaymentDeps, start: PaymentRequest): Promise<PaymentRequest> {
   let request = start;
   for (;;) {
     const instructions = await executeDue(deps.coreBanking, request, utcDate(deps.now()));
+    if (unchanged(request, instructions)) return request;
     const changed = await deps.payments.change(request, { instructions, ...progressOf(instructions) });
     if (changed) return changed;
     const reread = await deps.payments.find(request.establishment, request.id);
-    if (!reread || reread.status !== 'accepted') return reread ?? request;
+    const sent = sentOrders(request, instructions);
+    for (const [index, orderIds] of sent.entries()) {
+      const overruled = reread?.status !== 'accepted' || reread.instructions[index]?.status === 'rejected';
+      if (overruled) for (const orderId of orderIds) await deps.coreBanking.cancelOrder(orderId);
+    }
+    if (reread?.status !== 'accepted') return reread ?? request;
     request = reread;
   }
 }

@@ -4,7 +4,8 @@ import type { PaymentRequest } from './payment-request.ts';
 
 /**
  * The request as it stands now: one the PSU left unapproved past its deadline is rejected as unanswered
- * (STET Part I §4.4: "NOAS"), and a cancellation left unapproved past its own is dropped. Reading a request
+ * (STET Part I §4.4: "NOAS"), one the initiator left unconfirmed past its own as not confirmed, and a
+ * cancellation left unapproved past its deadline is dropped. Reading a request
  * applies what time decided, so no node waits for the scheduler to see it.
  */
 export async function currentRequest(
@@ -16,7 +17,8 @@ export async function currentRequest(
     const request = await deps.payments.find(establishment, id);
     if (!request) return undefined;
     const now = deps.now();
-    const expired = request.status === 'received' && request.approvalDeadline <= now;
+    const waiting = request.status === 'received' || request.status === 'approved';
+    const expired = waiting && request.approvalDeadline <= now;
     const dropped =
       request.modification?.approvedAt === undefined &&
       request.modification !== undefined &&

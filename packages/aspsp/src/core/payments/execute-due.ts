@@ -29,7 +29,11 @@ function orderOf(
   };
 }
 
-/** Books what the bank booked meanwhile: pending orders are asked again. */
+/**
+ * Asks the books again about the debits still pending: booked ones leave the list, one the books refused
+ * (or took back) rejects a one-off payment with their reason; an order they do not know stays pending
+ * (asked again at the next tick, never taken for booked).
+ */
 async function settled(
   coreBanking: CoreBanking,
   instruction: PaymentInstruction,
@@ -37,7 +41,15 @@ async function settled(
   const pendingOrders: string[] = [];
   for (const orderId of instruction.pendingOrders) {
     const state = await coreBanking.orderState(orderId);
-    if (state?.state === 'pending') pendingOrders.push(orderId);
+    if (state?.state === 'rejected' && !instruction.standingOrder)
+      return {
+        ...instruction,
+        status: 'rejected',
+        reason: state.reason,
+        pendingOrders: [],
+        nextExecutionDate: undefined,
+      };
+    if (state === undefined || state.state === 'pending') pendingOrders.push(orderId);
   }
   return { ...instruction, pendingOrders };
 }
@@ -55,6 +67,7 @@ async function executeInstruction(
   today: string,
 ): Promise<PaymentInstruction> {
   let instruction = await settled(coreBanking, start);
+  if (instruction.status === 'rejected') return instruction;
   while (instruction.nextExecutionDate !== undefined && instruction.nextExecutionDate <= today) {
     const order = orderOf(request, index, instruction, instruction.nextExecutionDate);
     const outcome = await coreBanking.executePayment(order);

@@ -19,6 +19,8 @@ export type RejectionReason =
   | 'customer-refused'
   /** The PSU did not answer before the approval deadline, or left the pages idle (RTS Art. 4(3)(d)). */
   | 'no-answer'
+  /** The initiator did not confirm the PSU's approval in time: nothing executes on an old approval. */
+  | 'not-confirmed'
   /** The PSU failed the strong authentication (locked out, RTS Art. 4(3)(b)). */
   | 'authentication-failed'
   /** The payment initiator cancelled it. */
@@ -114,7 +116,10 @@ export interface PaymentRequest {
   readonly exemptionRequested: boolean;
   readonly status: PaymentStatus;
   readonly reason: RejectionReason | undefined;
-  /** After this, a request the PSU has not approved is rejected as unanswered. */
+  /**
+   * The deadline of the step the request waits at: the PSU's approval (then it is rejected as unanswered),
+   * or, once approved, the initiator's confirmation (then rejected as not confirmed).
+   */
   readonly approvalDeadline: Date;
   readonly approval: PaymentApproval | undefined;
   readonly confirmedAt: Date | undefined;

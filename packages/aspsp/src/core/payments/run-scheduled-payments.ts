@@ -3,7 +3,7 @@ import { executeAndRecord } from './confirm-payment.ts';
 import { currentRequest } from './current-request.ts';
 import type { PaymentDeps } from './payment-deps.ts';
 
-/** Requests looked at per tick; the next tick takes the rest. */
+/** Requests read per page; a tick goes through every page. */
 const BATCH = 100;
 
 /**
@@ -14,10 +14,16 @@ const BATCH = 100;
  */
 export async function runScheduledPayments(deps: PaymentDeps): Promise<number> {
   const now = deps.now();
-  const due = await deps.payments.dueForScheduler(utcDate(now), now, BATCH);
-  for (const { establishment, id } of due) {
-    const request = await currentRequest(deps, establishment, id);
-    if (request?.status === 'accepted') await executeAndRecord(deps, request);
+  let seen = 0;
+  let after: string | undefined;
+  for (;;) {
+    const due = await deps.payments.dueForScheduler(utcDate(now), now, BATCH, after);
+    for (const { establishment, id } of due) {
+      const request = await currentRequest(deps, establishment, id);
+      if (request?.status === 'accepted') await executeAndRecord(deps, request);
+    }
+    seen += due.length;
+    if (due.length < BATCH) return seen;
+    after = due.at(-1)?.id;
   }
-  return due.length;
 }

@@ -38,11 +38,13 @@ export interface PaymentRequestStore {
   change(request: PaymentRequest, change: PaymentChange): Promise<PaymentRequest | undefined>;
   /**
    * Ids of requests the scheduler must look at on `today` (`YYYY-MM-DD`): accepted ones with an execution
-   * due or a debit not yet booked, and received ones past their approval deadline. At most `limit`.
+   * due or a debit not yet booked, and received or approved ones past their deadline. At most `limit`, in
+   * id order after `after`: the scheduler pages through them all, so no request waits behind others.
    */
   dueForScheduler(
     today: string,
     now: Date,
     limit: number,
+    after?: string,
   ): Promise<ReadonlyArray<{ establishment: string; id: string }>>;
 }

@@ -15,10 +15,13 @@ import { showOtp } from './step-pages.ts';
 /**
  * RTS Art. 13: the bank may skip the SCA for payees the PSU put on its trusted beneficiaries list. It does
  * when the initiator asked for it (STET `scaHint: scaExemption`) and every payee is on the list; the bank
- * decides, the initiator only asks.
+ * decides, the initiator only asks. Art. 13 waives the second factor, not the authentication: only a bank
+ * whose login checks a knowledge factor (a password with the id) applies it. Where the login is the
+ * online-banking id alone, which is no secret, the SMS code is always asked.
  */
 async function exemptionApplies(deps: ScaDeps, psuId: string, request: PaymentRequest): Promise<boolean> {
   const instructions = concernedInstructions(request);
+  if (!deps.strongAuthentication.knowledge) return false;
   if (!request.exemptionRequested || instructions.length === 0) return false;
   const trusted = new Set(
     (await deps.coreBanking.trustedBeneficiaries(psuId)).map((beneficiary) =>

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { giveConsent } from '../../core/consent/give-consent.ts';
 import { approvePayment, payableAccounts } from '../../core/payments/approve-payment.ts';
-import { paymentBinding } from '../../core/payments/payment-binding.ts';
 import type { PaymentRequest } from '../../core/payments/payment-request.ts';
 import { CoreBankingUnavailable } from '../../core/ports/core-banking.ts';
 import { codeExpiry } from '../../core/tokens/token-lifetimes.ts';
@@ -68,7 +67,7 @@ async function approved(
   const outcome = await approvePayment(deps, request, {
     psuId: session.psuId ?? '',
     debtorIban,
-    binding: paymentBinding(debtorIban, request.instructions),
+    shown: session.paymentBinding ?? '',
     consentId,
     exempted: session.exempted === true,
   });
@@ -94,8 +93,9 @@ async function approved(
 
 /**
  * `POST /sca/payment`: the PSU approves the payment from the account chosen, or refuses it. The request must
- * still be the one the authentication was bound to (`paymentBinding` when the code was sent, RTS Art. 5(1)(d));
- * a request changed since goes back to the initiator unapproved, to be approved anew.
+ * still be the one the authentication was bound to (the session's `paymentBinding`, taken when the code was
+ * sent, checked by the core's `approvePayment`, RTS Art. 5(1)(d)); a request changed since goes back to the
+ * initiator unapproved, to be approved anew.
  */
 export function paymentStep(app: FastifyInstance, deps: ScaDeps): void {
   app.post('/sca/payment', async (request, reply) => {
@@ -106,8 +106,6 @@ export function paymentStep(app: FastifyInstance, deps: ScaDeps): void {
     try {
       const payment = await waitingRequest(deps, session);
       if (!payment) return finish(reply, deps, session, PAYMENT_NOT_WAITING);
-      if (paymentBinding('', payment.instructions) !== session.paymentBinding)
-        return finish(reply, deps, session, PAYMENT_CHANGED);
       const psuId = session.psuId ?? '';
       const debtorIban = await chosenDebtor(deps, psuId, payment, field(form, 'debtorAccount'));
       if (debtorIban && (await approved(reply, deps, context, payment, debtorIban))) return reply;

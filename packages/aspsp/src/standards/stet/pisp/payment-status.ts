@@ -31,11 +31,14 @@ export const INSTRUCTION_STATUS: Readonly<Record<InstructionStatus, string>> = {
  *   "BlockedAccount", posting is prohibited on it. `AC04` "ClosedAccountNumber" would be wrong for a
  *   blocked account, `AC06` is right for both;
  * - insufficient funds: ISO 20022 `AM04` is not in STET's enum, so `MS03`, with `fundsAvailability: false`
- *   (CR179) saying why.
+ *   (CR179) saying why;
+ * - an approval the PISP did not confirm in time: `MS03` too (`NOAS` names the customer's silence, not the
+ *   initiator's).
  */
 export const REJECTION_REASON: Readonly<Record<RejectionReason, string>> = {
   'customer-refused': 'CUST',
   'no-answer': 'NOAS',
+  'not-confirmed': 'MS03',
   'authentication-failed': 'MS03',
   cancelled: 'DS02',
   'insufficient-funds': 'MS03',
