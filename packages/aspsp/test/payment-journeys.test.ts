@@ -232,6 +232,80 @@ for (const engine of ENGINES) {
       assert.equal((await confirm(id, 'v1')).statusCode, 409);
     });
 
+    test('an approval the PISP does not confirm within 15 minutes is rejected (MS03) and never executes', async () => {
+      const id = await create(paymentBody('v1.4.2'));
+      const back = await approve(id);
+      assert.equal(back.pathname, '/payment/ok', back.href);
+      assert.equal(await statusOf(id), 'ACTC');
+      clock.advance(15 * 60 + 1);
+      assert.equal(await statusOf(id), 'RJCT MS03');
+      const late = await confirm(id);
+      assert.equal(late.statusCode, 409, outcomeOf(late));
+    });
+
+    test('a confirmed standing order is cancelled with the PSU’s approval and the PISP’s confirmation; then it stops; a booked payment cannot be cancelled', async () => {
+      const today = utcDate(clock.now());
+      const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
+      const monday = addDays(today, (8 - weekday) % 7 || 7);
+      const body = paymentBody('v1.4.2');
+      const [transfer] = body.creditTransferTransaction as [Json];
+      const id = await create({
+        ...body,
+        creditTransferTransaction: [
+          {
+            ...transfer,
+            instructedAmount: { currency: 'EUR', amount: 10 },
+            requestedExecutionDate: `${monday}T00:00:00.000Z`,
+            frequency: 'WEEK',
+            executionRule: 'FWNG',
+          },
+        ],
+      });
+      await approve(id);
+      assert.equal((await confirm(id)).statusCode, 200);
+      const stored = await paymentOf(id);
+      const put = await call('PUT', `${PAYMENT_REQUESTS('v1.4.2')}/${id}`, {
+        ...stored,
+        paymentInformationStatus: 'RJCT',
+        statusReasonInformation: 'DS02',
+      });
+      assert.equal(put.statusCode, 200, outcomeOf(put));
+      assert.match(put.json()._links.consentApproval.href, new RegExp(`/payment-approval/${id}$`));
+      const early = await confirm(id);
+      assert.equal(early.statusCode, 409, outcomeOf(early));
+      const browser = new Browser(bank);
+      await browser.get(`/payment-approval/${id}`);
+      await browser.post('/sca/login', { username: MARC.id, action: 'approve' });
+      await browser.post('/sca/otp', { otp: MARC.otp, action: 'approve' });
+      redirectOf(await browser.post('/sca/payment', { action: 'approve' }));
+      assert.equal((await confirm(id)).statusCode, 200);
+      assert.equal(await statusOf(id), 'RJCT DS02');
+      const start = await instantBalance();
+      clock.advance((Date.parse(`${monday}T08:00:00Z`) - clock.now().getTime()) / 1000);
+      pispAccess = await pispToken(bank, pisp);
+      aispAccess = (await obtainTokens(bank, bank.pki.acme, { scope: 'aisp' })).access_token;
+      await bank.app.services.runScheduledPayments();
+      assert.equal(await instantBalance(), start, 'no execution after the cancellation');
+
+      clock.reset();
+      pispAccess = await pispToken(bank, pisp);
+      aispAccess = (await obtainTokens(bank, bank.pki.acme, { scope: 'aisp' })).access_token;
+      const instant = paymentBody('v1.4.2');
+      const paid = await create({
+        ...instant,
+        paymentTypeInformation: { serviceLevel: 'SEPA', localInstrument: 'INST' },
+      });
+      await approve(paid);
+      assert.equal((await confirm(paid)).statusCode, 200);
+      const booked = await paymentOf(paid);
+      const refused = await call('PUT', `${PAYMENT_REQUESTS('v1.4.2')}/${paid}`, {
+        ...booked,
+        paymentInformationStatus: 'RJCT',
+        statusReasonInformation: 'DS02',
+      });
+      assert.equal(refused.statusCode, 409, outcomeOf(refused));
+    });
+
     test('insufficient funds at execution: RJCT with MS03 and fundsAvailability false, nothing debited', async () => {
       const amount = (value: number) => ({ currency: 'EUR', amount: value });
       const big = (reference: string) => {

@@ -1,6 +1,6 @@
 import type { PaymentDeps } from './payment-deps.ts';
 import { rejectAll } from './payment-progress.ts';
-import type { PaymentRequest } from './payment-request.ts';
+import type { PaymentRequest, RejectionReason } from './payment-request.ts';
 
 /**
  * The request as it stands now: one the PSU left unapproved past its deadline is rejected as unanswered
@@ -24,12 +24,9 @@ export async function currentRequest(
       request.modification !== undefined &&
       request.modification.approvalDeadline <= now;
     if (!expired && !dropped) return request;
+    const reason: RejectionReason = request.status === 'received' ? 'no-answer' : 'not-confirmed';
     const change = expired
-      ? {
-          status: 'rejected' as const,
-          reason: 'no-answer' as const,
-          instructions: rejectAll(request.instructions, 'no-answer'),
-        }
+      ? { status: 'rejected' as const, reason, instructions: rejectAll(request.instructions, reason) }
       : { modification: undefined };
     const changed = await deps.payments.change(request, change);
     if (changed) return changed;
