@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { giveConsent } from '../../core/consent/give-consent.ts';
 import { CoreBankingUnavailable } from '../../core/ports/core-banking.ts';
-import { codeExpiry } from '../../core/tokens/token-lifetimes.ts';
-import { hashSecret, randomSecret } from '../../security/secrets.ts';
-import { finish } from './finish.ts';
+import { finish, finishWithCode } from './finish.ts';
 import { messages } from './messages.ts';
 import type { ScaDeps } from './sca-deps.ts';
 import { field, openContext } from './session-context.ts';
@@ -12,7 +10,7 @@ import { showConsent } from './step-pages.ts';
 
 /**
  * `POST /sca/consent`: the accounts the customer ticks become the consent (`core/consent/give-consent.ts`),
- * then a single-use authorization code bound to it goes back to the TPP (RFC 6749 §4.1.2).
+ * then a single-use authorization code bound to it goes back to the TPP (`finishWithCode`).
  */
 export function consentStep(app: FastifyInstance, deps: ScaDeps): void {
   app.post('/sca/consent', async (request, reply) => {
@@ -38,17 +36,7 @@ export function consentStep(app: FastifyInstance, deps: ScaDeps): void {
         const error = messages(context.locale).noAccountChosen;
         return showConsent(reply, deps, await stepView(deps, context, error), offered);
       }
-      const code = randomSecret();
-      await deps.codes.save({
-        codeHash: hashSecret(code),
-        establishment: session.establishment,
-        clientId: session.clientId,
-        redirectUri: session.redirectUri,
-        codeChallenge: session.codeChallenge,
-        consentId: consent.id,
-        expiresAt: codeExpiry(now),
-      });
-      return finish(reply, deps, session, { code });
+      return finishWithCode(reply, deps, session, consent.id);
     } catch (error) {
       if (error instanceof CoreBankingUnavailable) return finish(reply, deps, session, UNAVAILABLE);
       throw error;

@@ -1,5 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { ScaSession } from '../../core/sca/sca-session.ts';
+import { codeExpiry } from '../../core/tokens/token-lifetimes.ts';
+import { hashSecret, randomSecret } from '../../security/secrets.ts';
 import type { OAuthErrorCode } from '../oauth-error.ts';
 import { type PsuRefusal, paymentFailureUrl } from './payment-outcome.ts';
 import { clearedCookie } from './sca-cookie.ts';
@@ -71,4 +73,28 @@ export async function finish(
       }),
       303,
     );
+}
+
+/**
+ * Ends a pass that the customer completed: a single-use authorization code bound to the consent, the
+ * session's redirect URI and its PKCE challenge (none for a payment approval) goes back to the TPP (RFC 6749
+ * §4.1.2).
+ */
+export async function finishWithCode(
+  reply: FastifyReply,
+  deps: ScaDeps,
+  session: ScaSession,
+  consentId: string,
+): Promise<FastifyReply> {
+  const code = randomSecret();
+  await deps.codes.save({
+    codeHash: hashSecret(code),
+    establishment: session.establishment,
+    clientId: session.clientId,
+    redirectUri: session.redirectUri,
+    codeChallenge: session.codeChallenge,
+    consentId,
+    expiresAt: codeExpiry(deps.now()),
+  });
+  return finish(reply, deps, session, { code });
 }

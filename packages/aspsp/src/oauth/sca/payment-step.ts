@@ -3,9 +3,7 @@ import { giveConsent } from '../../core/consent/give-consent.ts';
 import { approvePayment, payableAccounts } from '../../core/payments/approve-payment.ts';
 import type { PaymentRequest } from '../../core/payments/payment-request.ts';
 import { CoreBankingUnavailable } from '../../core/ports/core-banking.ts';
-import { codeExpiry } from '../../core/tokens/token-lifetimes.ts';
-import { hashSecret, randomSecret } from '../../security/secrets.ts';
-import { finish } from './finish.ts';
+import { finish, finishWithCode } from './finish.ts';
 import { messages } from './messages.ts';
 import { waitingRequest } from './payment-outcome.ts';
 import { showPaymentStep } from './payment-page.ts';
@@ -77,17 +75,7 @@ async function approved(
     await finish(reply, deps, session, end);
     return true;
   }
-  const code = randomSecret();
-  await deps.codes.save({
-    codeHash: hashSecret(code),
-    establishment: session.establishment,
-    clientId: session.clientId,
-    redirectUri: session.redirectUri,
-    codeChallenge: undefined,
-    consentId,
-    expiresAt: codeExpiry(deps.now()),
-  });
-  await finish(reply, deps, session, { code });
+  await finishWithCode(reply, deps, session, consentId);
   return true;
 }
 
